@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Time.Testing;
+using RateLimiterOrleans.Algorithms;
+
+namespace RateLimiterOrleans.Algorithms.Tests;
+
+/// <summary>
+/// What every algorithm owes its callers, whatever it counts. Each algorithm's tests inherit these.
+/// Time only moves when a test advances the fake clock.
+/// </summary>
+public abstract class RateLimitAlgorithmContractTests
+{
+    protected static readonly TimeSpan Minute = TimeSpan.FromSeconds(60);
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    protected abstract IRateLimitAlgorithm Create(int limit, TimeSpan window);
+
+    [Fact]
+    public void Admits_exactly_the_limit_then_rejects_the_next_request()
+    {
+        var algorithm = Create(100, Minute);
+
+        var decisions = Enumerable.Range(0, 101).Select(_ => algorithm.TryAcquire()).ToList();
+
+        Assert.All(decisions.Take(100), d => Assert.True(d.Allowed));
+        Assert.False(decisions[100].Allowed);
+    }
+
+    [Fact]
+    public void Remaining_counts_down_to_zero_and_every_decision_carries_the_limit()
+    {
+        var algorithm = Create(5, Minute);
+
+        var remaining = Enumerable.Range(0, 6).Select(_ => algorithm.TryAcquire()).ToList();
+
+        Assert.Equal([4, 3, 2, 1, 0, 0], remaining.Select(d => d.Remaining));
+        Assert.All(remaining, d => Assert.Equal(5, d.Limit));
+    }
+
+    [Fact]
+    public void An_admission_has_no_retry_after_and_a_rejection_has_a_positive_one()
+    {
+        var algorithm = Create(1, Minute);
+
+        var admitted = algorithm.TryAcquire();
+        var rejected = algorithm.TryAcquire();
+
+        Assert.Equal(TimeSpan.Zero, admitted.RetryAfter);
+        Assert.True(rejected.RetryAfter > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Rejected_requests_leave_no_trace()
+    {
+        var algorithm = Create(3, Minute);
+        for (int i = 0; i < 3; i++)
+        {
+            algorithm.TryAcquire();
+        }
+
+        var firstRejection = algorithm.TryAcquire();
+        for (int i = 0; i < 1_000; i++)
+        {
+            algorithm.TryAcquire();
+        }
+
+        var lastRejection = algorithm.TryAcquire();
+        Assert.Equal(firstRejection.RetryAfter, lastRejection.RetryAfter);
+        Clock.Advance(firstRejection.RetryAfter);
+        Assert.True(algorithm.TryAcquire().Allowed);
+    }
+
+    [Fact]
+    public void Waiting_the_retry_after_admits_the_next_request_and_one_tick_less_does_not()
+    {
+        var algorithm = Create(10, Minute);
+        for (int i = 0; i < 10; i++)
+        {
+            algorithm.TryAcquire();
+            Clock.Advance(TimeSpan.FromMilliseconds(700));
+        }
+
+        var rejection = algorithm.TryAcquire();
+        Clock.Advance(rejection.RetryAfter - TimeSpan.FromTicks(1));
+        Assert.False(algorithm.TryAcquire().Allowed);
+
+        Clock.Advance(TimeSpan.FromTicks(1));
+        Assert.True(algorithm.TryAcquire().Allowed);
+    }
+
+    [Fact]
+    public void A_limit_of_one_admits_one_request_per_window()
+    {
+        var algorithm = Create(1, Minute);
+
+        Assert.True(algorithm.TryAcquire().Allowed);
+        Assert.False(algorithm.TryAcquire().Allowed);
+        Clock.Advance(Minute);
+        Assert.True(algorithm.TryAcquire().Allowed);
+        Assert.False(algorithm.TryAcquire().Allowed);
+    }
+
+    [Fact]
+    public void A_limit_of_one_million_admits_one_million()
+    {
+        const int limit = 1_000_000;
+        var algorithm = Create(limit, TimeSpan.FromDays(1));
+
+        int admitted = 0;
+        for (int i = 0; i < limit; i++)
+        {
+            admitted += algorithm.TryAcquire().Allowed ? 1 : 0;
+        }
+
+        Assert.Equal(limit, admitted);
+        Assert.False(algorithm.TryAcquire().Allowed);
+    }
+
+    [Fact]
+    public void Available_reports_without_recording()
+    {
+        var algorithm = Create(4, Minute);
+        algorithm.TryAcquire();
+
+        Assert.Equal(3, algorithm.Available());
+        Assert.Equal(3, algorithm.Available());
+        Assert.Equal(2, algorithm.TryAcquire().Remaining);
+    }
+
+    [Fact]
+    public void Clear_forgets_every_admission()
+    {
+        var algorithm = Create(2, Minute);
+        algorithm.TryAcquire();
+        algorithm.TryAcquire();
+
+        algorithm.Clear();
+
+        Assert.Equal(2, algorithm.Available());
+        Assert.True(algorithm.TryAcquire().Allowed);
+    }
+}
