@@ -1,0 +1,14 @@
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>
+/// One rate-limit decision as it crosses grain boundaries. A rejection is a value, never an exception.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Decision(
+    [property: Id(0)] bool Allowed,
+    [property: Id(1)] int Limit,
+    [property: Id(2)] int Remaining,
+    [property: Id(3)] TimeSpan RetryAfter,
+    [property: Id(4)] RateLimitMode Mode,
+    [property: Id(5)] bool RaceDetected,
+    [property: Id(6)] string DecidedBy);

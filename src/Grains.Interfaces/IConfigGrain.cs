@@ -1,0 +1,27 @@
+using Orleans.Concurrency;
+
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>The single owner of the cluster-wide configuration. Use key <see cref="ClusterKey"/>.</summary>
+public interface IConfigGrain : IGrainWithStringKey
+{
+    const string ClusterKey = "cluster";
+
+    Task<ClusterConfig> Get();
+
+    /// <summary>Applies a patch, or refuses it whole with the field at fault.</summary>
+    Task<ConfigChange> Update(ConfigPatch patch);
+
+    /// <summary>Forgets every client's count, in every mode.</summary>
+    Task<ClusterConfig> ResetAll();
+
+    /// <summary>Forgets one client's count, in every mode.</summary>
+    Task<ClusterConfig> ResetClient(string client);
+
+    /// <summary>
+    /// Answers as soon as the version differs from <paramref name="knownVersion"/>, or after a while with
+    /// the unchanged configuration: a long poll through which every silo's cache is pushed changes.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<ClusterConfig> WaitForChange(long knownVersion);
+}

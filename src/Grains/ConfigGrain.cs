@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Options;
+using RateLimiterOrleans.Stores;
+
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>
+/// Owns the cluster-wide configuration: persisted in Redis through Orleans grain storage, and pushed to
+/// every silo's cache through <see cref="WaitForChange"/>, a long poll that answers on the next change.
+/// </summary>
+public sealed class ConfigGrain(
+    [PersistentState("config", RateLimiterStorage.Name)] IPersistentState<ConfigState> state,
+    IOptions<RateLimiterOptions> options,
+    RedisResetStore redisReset,
+    TimeProvider time) : Grain, IConfigGrain
+{
+    // Long enough to keep idle polling cheap, short enough to stay far from Orleans' 30 s call timeout.
+    private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
+
+    private TaskCompletionSource<ClusterConfig> _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ClusterConfig Current => state.State.Config!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Config is null)
+        {
+            var defaults = options.Value;
+            var patch = new ConfigPatch(defaults.DefaultMode, RateLimit: defaults.DefaultRateLimit, WindowSizeSeconds: defaults.DefaultWindowSizeSeconds);
+            state.State.Config = ConfigRules.Apply(ConfigRules.Fallback, patch).Config;
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public Task<ClusterConfig> Get() => Task.FromResult(Current);
+
+    public async Task<ConfigChange> Update(ConfigPatch patch)
+    {
+        var change = ConfigRules.Apply(Current, patch);
+        if (change.Applied && change.Config != Current)
+        {
+            await Save(change.Config);
+        }
+
+        return change;
+    }
+
+    public Task<ClusterConfig> ResetAll()
+    {
+        long generation = Current.ResetCounter + 1;
+        return Save(Current with
+        {
+            Version = Current.Version + 1,
+            ResetCounter = generation,
+            FullResetGeneration = generation,
+            ClientResets = Current.ClientResets.Clear(),
+        });
+    }
+
+    public async Task<ClusterConfig> ResetClient(string client)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(client);
+        var now = time.GetUtcNow();
+        long generation = Current.ResetCounter + 1;
+        // A client reset only has to outlive the data it clears, which is at most one window old.
+        var stillNeeded = Current.ClientResets.RemoveRange(
+            Current.ClientResets.Where(r => now - r.Value.At >= Current.Window).Select(r => r.Key));
+        var saved = await Save(Current with
+        {
+            Version = Current.Version + 1,
+            ResetCounter = generation,
+            ClientResets = stillNeeded.SetItem(client, new ClientReset(generation, now)),
+        });
+        await redisReset.ResetClientAsync(client, saved.FullResetGeneration);
+        return saved;
+    }
+
+    public async Task<ClusterConfig> WaitForChange(long knownVersion)
+    {
+        if (Current.Version != knownVersion)
+        {
+            return Current;
+        }
+
+        await Task.WhenAny(_changed.Task, Task.Delay(LongPoll, time));
+        return Current;
+    }
+
+    private async Task<ClusterConfig> Save(ClusterConfig next)
+    {
+        var previous = state.State.Config;
+        state.State.Config = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The change is refused whole: memory must not run ahead of what Redis holds.
+            state.State.Config = previous;
+            throw;
+        }
+
+        var waiting = _changed;
+        _changed = new TaskCompletionSource<ClusterConfig>(TaskCreationOptions.RunContinuationsAsynchronously);
+        waiting.SetResult(next);
+        return next;
+    }
+}

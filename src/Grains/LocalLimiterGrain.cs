@@ -1,0 +1,27 @@
+using Orleans.Concurrency;
+
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>
+/// <c>local</c>: at most one activation per client on each silo, deciding from that silo's count alone.
+/// Behind a round-robin balancer with n silos, a client therefore gets about n times the limit.
+/// </summary>
+[StatelessWorker(1)]
+public sealed class LocalLimiterGrain(
+    LocalClientWindows windows,
+    ClusterConfigCache config,
+    DecisionFactory decisions) : Grain, ILocalLimiterGrain
+{
+    public async Task<Decision> Decide()
+    {
+        var snapshot = await config.WhenReady();
+        var verdict = windows.Decide(this.GetPrimaryKeyString(), snapshot);
+        return decisions.Create(verdict, RateLimitMode.Local);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        windows.Forget(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>Refuses bad settings at start, naming the setting, rather than at the first request.</summary>
+internal sealed class RateLimiterOptionsValidator : IValidateOptions<RateLimiterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimiterOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.InstanceName))
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.InstanceName)} must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.Redis)} must name a Redis endpoint.");
+        }
+
+        var patch = new ConfigPatch(options.DefaultMode, RateLimit: options.DefaultRateLimit, WindowSizeSeconds: options.DefaultWindowSizeSeconds);
+        if (ConfigRules.Apply(ConfigRules.Fallback, patch).Error is { } error)
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}: default {error.Field} {error.Message}");
+        }
+
+        if (options.ConfigReadyTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.ConfigReadyTimeout)} must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RateLimiterOrleans.Stores;
+using StackExchange.Redis;
+
+namespace RateLimiterOrleans.Grains;
+
+public static class RateLimiterSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the limiter grains, their per-silo services, the Redis stores and the grain storage that
+    /// keeps the cluster-wide configuration.
+    /// </summary>
+    public static ISiloBuilder AddRateLimiter(this ISiloBuilder silo, Action<RateLimiterOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = silo.Services;
+        services.AddOptions<RateLimiterOptions>().Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimiterOptions>, RateLimiterOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
+            RedisConnection.Options(sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis)));
+        services.AddSingleton<AtomicSlidingWindowStore>();
+        services.AddSingleton<NaiveSlidingWindowStore>();
+        services.AddSingleton<RedisResetStore>();
+        services.AddSingleton<ClusterConfigCache>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterConfigCache>());
+        services.AddSingleton<LocalClientWindows>();
+        services.AddSingleton<SiloDecisionStats>();
+        services.AddSingleton<DecisionFactory>();
+        services.AddSingleton<RateLimitDecider>();
+        silo.AddRedisGrainStorage(RateLimiterStorage.Name, (OptionsBuilder<Orleans.Persistence.RedisStorageOptions> storage) =>
+            storage.Configure<IOptions<RateLimiterOptions>, Orleans.Serialization.Serializer>((o, limiter, serializer) =>
+            {
+                o.ConfigurationOptions = RedisConnection.Options(limiter.Value.Redis);
+                // Orleans' own version-tolerant format: the default JSON one cannot read back immutable collections.
+                o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
+            }));
+        return silo;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>This silo's decision counters: by mode and result, and the races the naive mode detected.</summary>
+public sealed class SiloDecisionStats
+{
+    private readonly ConcurrentDictionary<(RateLimitMode Mode, bool Allowed), long> _decisions = new();
+    private long _racesDetected;
+
+    public long RacesDetected => Interlocked.Read(ref _racesDetected);
+
+    public void Record(Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        _decisions.AddOrUpdate((decision.Mode, decision.Allowed), 1, static (_, count) => count + 1);
+        if (decision.RaceDetected)
+        {
+            Interlocked.Increment(ref _racesDetected);
+        }
+    }
+
+    /// <summary>Counts as <c>mode → {allowed, rejected}</c>, with every mode present.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> DecisionsByMode() =>
+        Enum.GetValues<RateLimitMode>().ToDictionary(
+            mode => mode.ToName(),
+            mode => (IReadOnlyDictionary<string, long>)new Dictionary<string, long>
+            {
+                ["allowed"] = _decisions.GetValueOrDefault((mode, true)),
+                ["rejected"] = _decisions.GetValueOrDefault((mode, false)),
+            });
+}
