@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace RateLimiterOrleans.Lab.Processes;
+
+/// <summary>Runs a program to completion, optionally streaming each output line to a callback.</summary>
+public static class ProcessRunner
+{
+    public static async Task<int> RunAsync(string file, IEnumerable<string> arguments, Action<string>? onLine = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = onLine is not null,
+            RedirectStandardError = onLine is not null,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        if (onLine is not null)
+        {
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) { onLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { onLine(e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+}

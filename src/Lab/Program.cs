@@ -1,0 +1,4 @@
+using RateLimiterOrleans.Lab;
+using RateLimiterOrleans.Lab.Commands;
+
+return await LabCommands.RunAsync(args, LabPaths.Discover());

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using RateLimiterOrleans.Grains;
+
+namespace RateLimiterOrleans.Grains.Tests;
+
+/// <summary>An in-process cluster of silos running the limiter against one real Redis.</summary>
+public sealed class RateLimiterCluster : IAsyncDisposable
+{
+    private RateLimiterCluster(InProcessTestCluster cluster) => Cluster = cluster;
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IReadOnlyList<InProcessSiloHandle> Silos => Cluster.Silos;
+
+    public IConfigGrain ConfigGrain => Cluster.Client.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
+
+    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ServiceId = serviceId;
+        builder.Options.ClusterId = serviceId;
+        builder.ConfigureSilo((silo, siloBuilder) => siloBuilder.AddRateLimiter(o =>
+        {
+            o.InstanceName = silo.SiloName;
+            o.Redis = redis;
+        }));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new RateLimiterCluster(cluster);
+    }
+
+    public T Service<T>(int silo) where T : notnull => Silos[silo].ServiceProvider.GetRequiredService<T>();
+
+    public string InstanceName(int silo) => Silos[silo].Name;
+
+    /// <summary>Decides from the given silo, as that silo's HTTP endpoint would.</summary>
+    public Task<Decision> DecideOn(int silo, string client) => Service<RateLimitDecider>(silo).DecideAsync(client);
+
+    /// <summary>Starts every decision at once, spread round-robin over the silos, and waits for all.</summary>
+    public Task<Decision[]> DecideConcurrently(string client, int count) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(i => DecideOn(i % Silos.Count, client)));
+
+    /// <summary>Applies a patch and waits until every silo's cache holds the result.</summary>
+    public async Task<ClusterConfig> Configure(ConfigPatch patch)
+    {
+        var change = await ConfigGrain.Update(patch);
+        Assert.True(change.Applied, change.Error?.ToString());
+        await UntilEverySiloHas(change.Config.Version, TimeSpan.FromSeconds(5));
+        return change.Config;
+    }
+
+    /// <summary>
+    /// Waits, by polling each silo's cache, until all of them hold <paramref name="version"/> or newer,
+    /// and returns how long that took. Fails past <paramref name="deadline"/>.
+    /// </summary>
+    public async Task<TimeSpan> UntilEverySiloHas(long version, TimeSpan deadline)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!Enumerable.Range(0, Silos.Count).All(i => Service<ClusterConfigCache>(i) is { IsReady: true } cache && cache.Current.Config.Version >= version))
+        {
+            Assert.True(watch.Elapsed < deadline, $"Not every silo saw configuration v{version} within {deadline.TotalSeconds} s.");
+            await Task.Delay(TimeSpan.FromMilliseconds(5));
+        }
+
+        return watch.Elapsed;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}

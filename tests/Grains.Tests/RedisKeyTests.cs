@@ -1,0 +1,65 @@
+using RateLimiterOrleans.Grains;
+using RateLimiterOrleans.Stores;
+using StackExchange.Redis;
+
+namespace RateLimiterOrleans.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RedisKeyTests(ClusterFixture fixture)
+{
+    [Theory]
+    [InlineData("test-client", "ratelimit:{test-client}:g3:sliding_window")]
+    [InlineData("a}b{c", "ratelimit:{a%7Db%7Bc}:g3:sliding_window")]
+    [InlineData("tenant:42", "ratelimit:{tenant%3A42}:g3:sliding_window")]
+    [InlineData("*", "ratelimit:{%2A}:g3:sliding_window")]
+    [InlineData("100%", "ratelimit:{100%25}:g3:sliding_window")]
+    public void Keys_carry_the_client_as_one_escaped_hash_tag(string client, string expected)
+    {
+        Assert.Equal(expected, RateLimitKeys.SlidingWindow(client, 3).ToString());
+    }
+
+    [Theory]
+    [InlineData("a}b")]
+    [InlineData("{x}")]
+    [InlineData("a:b:c")]
+    [InlineData("k*y?[z]\\")]
+    public void The_hash_tag_is_exactly_the_escaped_client_so_all_its_keys_share_a_slot(string client)
+    {
+        foreach (var key in RateLimitKeys.AllFor(client, 7))
+        {
+            string text = key.ToString();
+            int open = text.IndexOf('{');
+            int close = text.IndexOf('}', open + 1);
+            Assert.Equal(RateLimitKeys.EscapeClient(client), text[(open + 1)..close]);
+            Assert.DoesNotContain('*', text);
+        }
+    }
+
+    [Fact]
+    public void Clients_that_differ_only_in_escaped_characters_get_different_keys()
+    {
+        string[] clients = ["a:b", "a%3Ab", "a%253Ab", "a}b", "a%7Db"];
+
+        var keys = clients.Select(c => RateLimitKeys.SlidingWindow(c, 0).ToString()).ToHashSet();
+
+        Assert.Equal(clients.Length, keys.Count);
+    }
+
+    [Theory]
+    [InlineData("redis_atomic")]
+    [InlineData("redis_naive")]
+    public async Task Every_key_a_decision_writes_carries_a_ttl_of_at_least_one_window(string mode)
+    {
+        await fixture.Cluster.Configure(new ConfigPatch(mode, RateLimit: 10, WindowSizeSeconds: 45));
+        string client = ClusterFixture.NewClient("ttl") + "{*:}";
+
+        await fixture.Cluster.DecideOn(0, client);
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.Redis.ConnectionString);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: $"ratelimit:{{{RateLimitKeys.EscapeClient(client)}}}:*").ToList();
+        var key = Assert.Single(keys);
+        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(key);
+        Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(44), TimeSpan.FromSeconds(45));
+    }
+}
