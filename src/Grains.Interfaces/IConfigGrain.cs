@@ -9,6 +9,9 @@ public interface IConfigGrain : IGrainWithStringKey
 
     Task<ClusterConfig> Get();
 
+    // Changes and resets answer once every silo that polls holds the result (or after a short bound),
+    // so a request sent right after them sees them on whichever silo it reaches.
+
     /// <summary>Applies a patch, or refuses it whole with the field at fault.</summary>
     Task<ConfigChange> Update(ConfigPatch patch);
 
@@ -21,7 +24,9 @@ public interface IConfigGrain : IGrainWithStringKey
     /// <summary>
     /// Answers as soon as the version differs from <paramref name="knownVersion"/>, or after a while with
     /// the unchanged configuration: a long poll through which every silo's cache is pushed changes.
+    /// Each call also tells the grain which version <paramref name="silo"/> holds, so a change can wait
+    /// until every silo has it.
     /// </summary>
     [AlwaysInterleave]
-    Task<ClusterConfig> WaitForChange(long knownVersion);
+    Task<ClusterConfig> WaitForChange(long knownVersion, string silo);
 }

@@ -10,6 +10,7 @@ namespace RateLimiterOrleans.Grains;
 /// </summary>
 public sealed partial class ClusterConfigCache(
     IGrainFactory grains,
+    ILocalSiloDetails silo,
     IOptions<RateLimiterOptions> options,
     TimeProvider time,
     ILogger<ClusterConfigCache> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
@@ -72,7 +73,7 @@ public sealed partial class ClusterConfigCache(
         {
             try
             {
-                var latest = await configGrain.WaitForChange(_current?.Config.Version ?? 0).WaitAsync(_stopping.Token);
+                var latest = await configGrain.WaitForChange(_current?.Config.Version ?? 0, silo.SiloAddress.ToParsableString()).WaitAsync(_stopping.Token);
                 // The grain is the authority: take whatever differs, even a lower version after its storage was wiped.
                 if (_current is null || latest.Version != _current.Config.Version)
                 {

@@ -16,6 +16,10 @@ public sealed class ConfigGrain(
     // Long enough to keep idle polling cheap, short enough to stay far from Orleans' 30 s call timeout.
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
 
+    // A push takes milliseconds; the bound only matters when a silo has just died.
+    private static readonly TimeSpan PropagationBound = TimeSpan.FromSeconds(1);
+
+    private readonly SiloAcknowledgements _acknowledgements = new(time);
     private TaskCompletionSource<ClusterConfig> _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ClusterConfig Current => state.State.Config!;
@@ -74,8 +78,9 @@ public sealed class ConfigGrain(
         return saved;
     }
 
-    public async Task<ClusterConfig> WaitForChange(long knownVersion)
+    public async Task<ClusterConfig> WaitForChange(long knownVersion, string silo)
     {
+        _acknowledgements.Record(silo, knownVersion);
         if (Current.Version != knownVersion)
         {
             return Current;
@@ -103,6 +108,7 @@ public sealed class ConfigGrain(
         var waiting = _changed;
         _changed = new TaskCompletionSource<ClusterConfig>(TaskCreationOptions.RunContinuationsAsynchronously);
         waiting.SetResult(next);
+        await _acknowledgements.WaitForAll(next.Version, PropagationBound);
         return next;
     }
 }

@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using RateLimiterOrleans.Grains;
+using RateLimiterOrleans.Silo.Http;
+
+namespace RateLimiterOrleans.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>
+    /// Co-hosts an Orleans silo in this web app: Redis clustering, the limiter grains and services,
+    /// the dashboard, forwarded-header trust and the JSON conventions of the seed's API.
+    /// </summary>
+    public static WebApplicationBuilder AddRateLimiterSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var hosting = configuration.GetSection(SiloHostingOptions.SectionName).Get<SiloHostingOptions>() ?? new SiloHostingOptions();
+        var limiter = configuration.GetSection(RateLimiterOptions.SectionName).Get<RateLimiterOptions>() ?? new RateLimiterOptions();
+        ValidateAtStart(hosting);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = hosting.ClusterId;
+                o.ServiceId = hosting.ServiceId;
+            });
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Options(hosting.ClusteringRedis ?? limiter.Redis));
+            silo.ConfigureEndpoints(IPAddress.Parse(hosting.AdvertisedIP), hosting.SiloPort, hosting.GatewayPort, hosting.ListenOnAnyAddress);
+            silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
+            silo.AddRateLimiter(o => configuration.GetSection(RateLimiterOptions.SectionName).Bind(o));
+            silo.AddDashboard();
+        });
+
+        builder.Services.AddOptions<ProxyOptions>()
+            .Bind(configuration.GetSection(ProxyOptions.SectionName))
+            .Validate(o => o.TrustedNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Proxy:TrustedNetworks must be CIDR networks such as 127.0.0.0/8.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>(ProxyTrust.Apply);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddSingleton<InstanceName>();
+        builder.Services.AddExceptionHandler<BackendFailureHandler>();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    private static void ValidateAtStart(SiloHostingOptions hosting)
+    {
+        var result = new SiloHostingOptionsValidator().Validate(null, hosting);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(SiloHostingOptions.SectionName, typeof(SiloHostingOptions), result.Failures);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace RateLimiterOrleans.Silo.Hosting;
+
+/// <summary>
+/// How this silo joins its cluster (section <c>Orleans</c>). Everything a silo on another host needs is
+/// here, so silos on different machines join by configuration alone.
+/// </summary>
+public sealed record SiloHostingOptions
+{
+    public const string SectionName = "Orleans";
+
+    public string ClusterId { get; set; } = "ratelimiter-lab";
+
+    public string ServiceId { get; set; } = "ratelimiter";
+
+    /// <summary>The address other silos use to reach this one. Loopback suits one machine only.</summary>
+    public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Listen on every interface (containers, several hosts) while advertising <see cref="AdvertisedIP"/>.</summary>
+    public bool ListenOnAnyAddress { get; set; }
+
+    /// <summary>The Redis that holds cluster membership; empty means the limiter's own Redis.</summary>
+    public string? ClusteringRedis { get; set; }
+}
