@@ -16,6 +16,14 @@ public static class Prerequisites
         ["nginx"] = "nginx",
     };
 
+    /// <summary>The servers, plus the tools the README's exercises use: curl, jq and the hey load generator.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Lab = new Dictionary<string, string>(Servers)
+    {
+        ["curl"] = "curl",
+        ["jq"] = "jq",
+        ["hey"] = "hey",
+    };
+
     public static async Task<bool> EnsureAsync(IReadOnlyDictionary<string, string> programs, Action<string> report)
     {
         var missing = programs.Where(p => Executables.TryFind(p.Key) is null).Select(p => p.Value).Distinct().ToList();

@@ -1,0 +1,46 @@
+using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Lab.Setup;
+using RateLimiterOrleans.Lab.Stack;
+
+namespace RateLimiterOrleans.Lab.Commands;
+
+/// <summary>
+/// <c>./lab up</c>: installs missing servers, builds the silo, starts Redis, three silos and nginx, waits
+/// until all are healthy and prints the URLs. Running it again starts only what is not running.
+/// </summary>
+public static class UpCommand
+{
+    public static async Task<int> RunAsync(LabPaths paths, StackOptions options)
+    {
+        var started = DateTimeOffset.UtcNow;
+        Console.WriteLine("lab: checking prerequisites");
+        if (!await Prerequisites.EnsureAsync(Prerequisites.Lab, m => Console.WriteLine($"  {m}")))
+        {
+            return 1;
+        }
+
+        Console.WriteLine("lab: building the silo (Release)");
+        var buildOutput = new List<string>();
+        if (await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(paths.Root, "src", "Silo", "Silo.csproj"), "-c", "Release", "-v", "q", "--nologo"], buildOutput.Add, paths.Root) != 0)
+        {
+            buildOutput.ForEach(Console.Error.WriteLine);
+            Console.Error.WriteLine("lab: the build failed");
+            return 1;
+        }
+
+        Console.WriteLine("lab: starting redis, api-1..3 and nginx");
+        var stack = new LabStack(StackLayout.ForLab(paths), options.Ports, new StackSettings(), new ConsoleProgress());
+        var outcome = await stack.UpAsync();
+        if (!outcome.Ok)
+        {
+            Console.Error.WriteLine($"lab: {outcome.Error}");
+            Console.Error.WriteLine("lab: what did start is still running; './lab down' stops it.");
+            return 1;
+        }
+
+        Console.WriteLine($"lab: up in {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
+        Console.WriteLine();
+        Console.WriteLine(UrlTable.Render(stack.Ports));
+        return 0;
+    }
+}
