@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RateLimiterOrleans.Lab.Stack;
+
+namespace RateLimiterOrleans.EndToEnd.Tests;
+
+/// <summary>What the seed's curl commands do, as a test client: through nginx or straight to one instance.</summary>
+public sealed class LabClient(StackPorts ports) : IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public StackPorts Ports => ports;
+
+    public string Nginx => $"http://127.0.0.1:{ports.Nginx}";
+
+    public string Api(int index) => $"http://127.0.0.1:{ports.Api[index]}";
+
+    public async Task<Reply> Request(string? apiKey, string? baseUrl = null)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl ?? Nginx}/api/request");
+        if (apiKey is not null)
+        {
+            message.Headers.TryAddWithoutValidation("X-API-Key", apiKey);
+        }
+
+        return await Send(message);
+    }
+
+    public async Task<Reply> PostConfig(string body, string baseUrl, string contentType = "application/json")
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/admin/config")
+        {
+            Content = new StringContent(body, Encoding.UTF8, contentType),
+        };
+        return await Send(message);
+    }
+
+    /// <summary>The seed's loop: the same config posted to each instance directly.</summary>
+    public async Task ConfigureEveryInstance(string body)
+    {
+        for (int i = 0; i < StackPorts.Silos; i++)
+        {
+            var reply = await PostConfig(body, Api(i));
+            Assert.True(reply.Status == HttpStatusCode.OK, $"POST /admin/config to api-{i + 1}: {reply.Status} {reply.Text}");
+        }
+    }
+
+    public Task<Reply> Reset(string? client = null) =>
+        Send(new HttpRequestMessage(HttpMethod.Post, client is null ? $"{Nginx}/admin/reset" : $"{Nginx}/admin/reset?client={Uri.EscapeDataString(client)}"));
+
+    public Task<Reply> Get(string url) => Send(new HttpRequestMessage(HttpMethod.Get, url));
+
+    public async Task<Reply[]> Concurrently(int count, string apiKey) =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Request(apiKey)));
+
+    public async Task<Reply> Send(HttpRequestMessage message)
+    {
+        using (message)
+        {
+            using var response = await _http.SendAsync(message);
+            string text = await response.Content.ReadAsStringAsync();
+            return new Reply(response.StatusCode, text, response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>One HTTP answer: status, body, headers.</summary>
+public sealed record Reply(HttpStatusCode Status, string Text, IReadOnlyDictionary<string, string> Headers, string? MediaType)
+{
+    public JsonObject Json => JsonNode.Parse(Text)!.AsObject();
+
+    public string Field(string name) => Json[name]!.ToString();
+}

@@ -1,0 +1,47 @@
+using System.Reflection;
+using RateLimiterOrleans.Lab;
+using RateLimiterOrleans.Lab.Stack;
+
+namespace RateLimiterOrleans.EndToEnd.Tests;
+
+/// <summary>
+/// A whole lab stack (redis-server, three silos, nginx) started through the lab's own code on free
+/// ports, in a temporary state directory, and stopped afterwards. It never touches a running lab.
+/// </summary>
+public class StackFixture : IAsyncLifetime
+{
+    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "ratelimiter-e2e", Guid.NewGuid().ToString("N"));
+    private readonly TestProgress _progress = new();
+
+    public LabStack Stack { get; private set; } = null!;
+
+    public LabClient Client { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string>? SiloEnvironment => null;
+
+    public async Task InitializeAsync()
+    {
+        var paths = LabPaths.Discover();
+        string configuration = typeof(StackFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var layout = new StackLayout(
+            paths.Root,
+            _stateDirectory,
+            Path.Combine(paths.Root, "src", "Silo", "bin", configuration, "net10.0", "RateLimiterOrleans.Silo.dll"));
+        Stack = new LabStack(layout, StackPorts.Free(), new StackSettings($"e2e-{Guid.NewGuid():N}", SiloEnvironment), _progress);
+        var outcome = await Stack.UpAsync();
+        if (!outcome.Ok)
+        {
+            await Stack.DownAsync();
+            throw new InvalidOperationException($"The test stack did not start: {outcome.Error}\n{_progress}");
+        }
+
+        Client = new LabClient(Stack.Ports);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Stack.DownAsync();
+        Directory.Delete(_stateDirectory, recursive: true);
+    }
+}
