@@ -17,6 +17,8 @@ public class StackFixture : IAsyncLifetime
 
     public LabClient Client { get; private set; } = null!;
 
+    private bool Started => Client is not null;
+
     protected virtual IReadOnlyDictionary<string, string>? SiloEnvironment => null;
 
     public async Task InitializeAsync()
@@ -31,8 +33,9 @@ public class StackFixture : IAsyncLifetime
         var outcome = await Stack.UpAsync();
         if (!outcome.Ok)
         {
+            // Logs stay in the state directory for the post-mortem.
             await Stack.DownAsync();
-            throw new InvalidOperationException($"The test stack did not start: {outcome.Error}\n{_progress}");
+            throw new InvalidOperationException($"The test stack in {_stateDirectory} did not start: {outcome.Error}\n{_progress}");
         }
 
         Client = new LabClient(Stack.Ports);
@@ -40,6 +43,11 @@ public class StackFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (!Started)
+        {
+            return;
+        }
+
         Client.Dispose();
         await Stack.DownAsync();
         Directory.Delete(_stateDirectory, recursive: true);

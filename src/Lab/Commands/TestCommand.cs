@@ -20,7 +20,7 @@ public static partial class TestCommand
         int passed = 0, failed = 0, skipped = 0;
         int exitCode = await ProcessRunner.RunAsync(
             "dotnet",
-            ["test", paths.Solution, "-c", "Release", "--nologo", "-v", "q", .. extraArguments],
+            ["test", paths.Solution, "-c", "Release", "--nologo", "-v", "q", "--logger", "console;verbosity=normal", .. extraArguments],
             line =>
             {
                 Console.WriteLine(line);
