@@ -24,11 +24,15 @@ public static partial class TestCommand
             line =>
             {
                 Console.WriteLine(line);
-                if (Summary().Match(line) is { Success: true } match)
+                if (SummaryLine().Match(line) is { Success: true } match)
                 {
-                    failed += int.Parse(match.Groups["failed"].Value);
-                    passed += int.Parse(match.Groups["passed"].Value);
-                    skipped += int.Parse(match.Groups["skipped"].Value);
+                    int count = int.Parse(match.Groups["count"].Value);
+                    switch (match.Groups["outcome"].Value)
+                    {
+                        case "Passed": passed += count; break;
+                        case "Failed": failed += count; break;
+                        default: skipped += count; break;
+                    }
                 }
             },
             paths.Root);
@@ -37,6 +41,7 @@ public static partial class TestCommand
         return exitCode;
     }
 
-    [GeneratedRegex(@"Failed:\s+(?<failed>\d+), Passed:\s+(?<passed>\d+), Skipped:\s+(?<skipped>\d+)")]
-    private static partial Regex Summary();
+    // The console logger ends each test assembly with "Total tests: N", then "Passed: N", "Failed: N", "Skipped: N" lines.
+    [GeneratedRegex(@"^\s+(?<outcome>Passed|Failed|Skipped):\s+(?<count>\d+)\s*$")]
+    private static partial Regex SummaryLine();
 }
