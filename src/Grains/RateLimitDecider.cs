@@ -1,26 +1,58 @@
+using System.Diagnostics;
+using RateLimiterOrleans.Stores;
+
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// The entry point on each silo: sends a request to the client's grain of the mode in force and counts
-/// the outcome here, on the silo that took the request.
+/// The entry point on each silo: sends a request to the client's grain of the mode in force, and counts,
+/// times and traces the outcome here, on the silo that took the request.
 /// </summary>
-public sealed class RateLimitDecider(IGrainFactory grains, ClusterConfigCache config, SiloDecisionStats stats)
+public sealed class RateLimitDecider(
+    IGrainFactory grains,
+    ClusterConfigCache config,
+    SiloDecisionStats stats,
+    IDecisionMetrics metrics,
+    TimeProvider time)
 {
+    public const string Algorithm = "sliding_window";
+
     /// <param name="client">A key that <see cref="ClientKey.Validate"/> accepted.</param>
     public async Task<Decision> DecideAsync(string client)
     {
         ArgumentException.ThrowIfNullOrEmpty(client);
         var snapshot = await config.WhenReady();
-        IRateLimiterGrain limiter = snapshot.Config.Mode switch
+        var mode = snapshot.Config.Mode;
+        using var activity = RateLimiterTelemetry.Source.StartActivity("ratelimit.decide");
+        activity?.SetTag("ratelimit.mode", mode.ToName());
+        activity?.SetTag("ratelimit.algorithm", Algorithm);
+        activity?.SetTag("ratelimit.client_digest", RateLimiterTelemetry.ClientDigest(client));
+
+        long started = time.GetTimestamp();
+        Decision decision;
+        try
         {
-            RateLimitMode.Local => grains.GetGrain<ILocalLimiterGrain>(client),
-            RateLimitMode.Grain => grains.GetGrain<IClientLimiterGrain>(client),
-            RateLimitMode.RedisNaive => grains.GetGrain<IRedisNaiveLimiterGrain>(client),
-            RateLimitMode.RedisAtomic => grains.GetGrain<IRedisAtomicLimiterGrain>(client),
-            _ => throw new InvalidOperationException($"No limiter for mode {snapshot.Config.Mode}."),
-        };
-        var decision = await limiter.Decide();
+            decision = await LimiterFor(mode, client).Decide();
+        }
+        catch (RedisStoreException e)
+        {
+            metrics.BackendFailed(mode);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+
+        metrics.Decided(decision, Algorithm, time.GetElapsedTime(started));
         stats.Record(decision);
+        activity?.SetTag("ratelimit.result", decision.Allowed ? "allowed" : "rejected");
+        activity?.SetTag("ratelimit.decided_by", decision.DecidedBy);
         return decision;
     }
+
+    private IRateLimiterGrain LimiterFor(RateLimitMode mode, string client) => mode switch
+    {
+        RateLimitMode.Local => grains.GetGrain<ILocalLimiterGrain>(client),
+        RateLimitMode.Grain => grains.GetGrain<IClientLimiterGrain>(client),
+        RateLimitMode.RedisNaive => grains.GetGrain<IRedisNaiveLimiterGrain>(client),
+        RateLimitMode.RedisAtomic => grains.GetGrain<IRedisAtomicLimiterGrain>(client),
+        _ => throw new InvalidOperationException($"No limiter for mode {mode}."),
+    };
 }

@@ -31,6 +31,7 @@ public static class RateLimiterSiloBuilderExtensions
         services.AddSingleton<SiloDecisionStats>();
         services.AddSingleton<DecisionFactory>();
         services.AddSingleton<RateLimitDecider>();
+        services.TryAddSingleton<IDecisionMetrics, NoDecisionMetrics>();
         silo.AddRedisGrainStorage(RateLimiterStorage.Name, (OptionsBuilder<Orleans.Persistence.RedisStorageOptions> storage) =>
             storage.Configure<IOptions<RateLimiterOptions>, Orleans.Serialization.Serializer>((o, limiter, serializer) =>
             {

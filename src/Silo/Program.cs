@@ -1,8 +1,10 @@
 using RateLimiterOrleans.Silo.Hosting;
 using RateLimiterOrleans.Silo.Http;
+using RateLimiterOrleans.Silo.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRateLimiterSilo();
+builder.AddRateLimiterObservability();
 
 var app = builder.Build();
 app.MapRateLimiterEndpoints();

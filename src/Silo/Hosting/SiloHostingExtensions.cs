@@ -29,11 +29,15 @@ public static class SiloHostingExtensions
                 o.ClusterId = hosting.ClusterId;
                 o.ServiceId = hosting.ServiceId;
             });
+            // The dashboard and membership logs then say api-2 rather than a generated name.
+            silo.Configure<SiloOptions>(o => o.SiloName = limiter.InstanceName);
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Options(hosting.ClusteringRedis ?? limiter.Redis));
             silo.ConfigureEndpoints(IPAddress.Parse(hosting.AdvertisedIP), hosting.SiloPort, hosting.GatewayPort, hosting.ListenOnAnyAddress);
             silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
             silo.AddRateLimiter(o => configuration.GetSection(RateLimiterOptions.SectionName).Bind(o));
             silo.AddDashboard();
+            // Carries trace context across grain calls, so one request is one trace across silos.
+            silo.AddActivityPropagation();
         });
 
         builder.Services.AddOptions<ProxyOptions>()

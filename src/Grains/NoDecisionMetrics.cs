@@ -1,0 +1,13 @@
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>The default when the host exports no metrics.</summary>
+internal sealed class NoDecisionMetrics : IDecisionMetrics
+{
+    public void Decided(Decision decision, string algorithm, TimeSpan took)
+    {
+    }
+
+    public void BackendFailed(RateLimitMode mode)
+    {
+    }
+}

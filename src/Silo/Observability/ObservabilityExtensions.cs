@@ -1,0 +1,52 @@
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Prometheus;
+using RateLimiterOrleans.Grains;
+
+namespace RateLimiterOrleans.Silo.Observability;
+
+public static class ObservabilityExtensions
+{
+    private const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>
+    /// Prometheus metrics (decisions, HTTP, Orleans' meters) and, when an OTLP endpoint is configured,
+    /// OpenTelemetry tracing of ASP.NET Core, Orleans, Redis and each decision.
+    /// </summary>
+    public static WebApplicationBuilder AddRateLimiterObservability(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<PrometheusDecisionMetrics>();
+        builder.Services.AddSingleton<IDecisionMetrics>(sp => sp.GetRequiredService<PrometheusDecisionMetrics>());
+
+        // Orleans' meters, and no event counters: those bring the runtime's private_internaldiagnostics_*
+        // series, which would triple the scrape size.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
+        Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument => instrument.Meter.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
+
+        // Without an endpoint there is no exporter, and without listeners no span is ever created.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Configuration["RateLimiter:InstanceName"] ?? "ratelimiter"))
+                .WithTracing(tracing => tracing
+                    .AddSource(RateLimiterTelemetry.SourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                    .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/metrics") && !context.Request.Path.StartsWithSegments("/health"))
+                    .AddRedisInstrumentation()
+                    .AddProcessor(new ClientKeyRedactor())
+                    .AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    /// <summary>Counts HTTP requests and serves <c>/metrics</c>; goes after the exception handler so 5xx answers are counted.</summary>
+    public static WebApplication UseRateLimiterMetrics(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<PrometheusDecisionMetrics>().Initialise();
+        app.UseHttpMetrics();
+        app.MapMetrics("/metrics");
+        return app;
+    }
+}
