@@ -6,10 +6,13 @@ public static class LabCommands
     public const string Usage = """
         usage: ./lab <command> [options]
 
-          up                 install missing servers, build, start redis, api-1..3 and nginx, wait until healthy
+          up [--observability]
+                             install missing servers, build, start redis, api-1..3 and nginx (and prometheus), wait until healthy
           down               stop what 'up' started (silos before redis)
           status             show each component's pid and health
           logs <name> [-f]   show (or follow) the log of redis, api-1, api-2, api-3 or nginx
+          load <basic|high-concurrency> [options]
+                             send the k6 scenarios' load natively and summarise it ('./lab load' for its options)
           test [options]     install what the tests need, then run every test (options go to dotnet test)
 
         options for up/down/status/logs:
@@ -27,6 +30,11 @@ public static class LabCommands
         if (args[0] == "test")
         {
             return await TestCommand.RunAsync(paths, args[1..]);
+        }
+
+        if (args[0] == "load")
+        {
+            return await LoadCommand.RunAsync(paths, args[1..]);
         }
 
         var (options, error) = StackOptions.Parse(args[1..]);

@@ -5,6 +5,8 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// <summary>The options <c>up</c>, <c>down</c>, <c>status</c> and <c>logs</c> share.</summary>
 public sealed record StackOptions(StackPorts Ports, IReadOnlyList<string> Rest)
 {
+    public bool Observability => Rest.Contains("--observability");
+
     /// <summary>Reads <c>--base-port N</c> and leaves the other arguments in order; an error names the option.</summary>
     public static (StackOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {

@@ -5,14 +5,14 @@ using RateLimiterOrleans.Lab.Setup;
 namespace RateLimiterOrleans.Lab.Commands;
 
 /// <summary>
-/// <c>./lab test</c>: installs what the tests start (redis-server, nginx), runs every test project,
+/// <c>./lab test</c>: installs what the tests start (redis-server, nginx, prometheus, chromium), runs every test project,
 /// and ends with one "N passed, N failed" line over all of them.
 /// </summary>
 public static partial class TestCommand
 {
     public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> extraArguments)
     {
-        if (!await Prerequisites.EnsureAsync(Prerequisites.Servers, Console.WriteLine))
+        if (!await Prerequisites.EnsureAsync(Prerequisites.Servers.Concat(Prerequisites.Observability).Concat(Prerequisites.Browser).ToDictionary(), Console.WriteLine))
         {
             return 1;
         }

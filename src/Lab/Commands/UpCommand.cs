@@ -14,7 +14,8 @@ public static class UpCommand
     {
         var started = DateTimeOffset.UtcNow;
         Console.WriteLine("lab: checking prerequisites");
-        if (!await Prerequisites.EnsureAsync(Prerequisites.Lab, m => Console.WriteLine($"  {m}")))
+        var programs = options.Observability ? Prerequisites.Lab.Concat(Prerequisites.Observability).ToDictionary() : Prerequisites.Lab;
+        if (!await Prerequisites.EnsureAsync(programs, m => Console.WriteLine($"  {m}")))
         {
             return 1;
         }
@@ -28,8 +29,8 @@ public static class UpCommand
             return 1;
         }
 
-        Console.WriteLine("lab: starting redis, api-1..3 and nginx");
-        var stack = new LabStack(StackLayout.ForLab(paths), options.Ports, new StackSettings(), new ConsoleProgress());
+        Console.WriteLine(options.Observability ? "lab: starting redis, api-1..3, nginx and prometheus" : "lab: starting redis, api-1..3 and nginx");
+        var stack = new LabStack(StackLayout.ForLab(paths), options.Ports, new StackSettings(Observability: options.Observability), new ConsoleProgress());
         var outcome = await stack.UpAsync();
         if (!outcome.Ok)
         {
@@ -40,7 +41,7 @@ public static class UpCommand
 
         Console.WriteLine($"lab: up in {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
         Console.WriteLine();
-        Console.WriteLine(UrlTable.Render(stack.Ports));
+        Console.WriteLine(UrlTable.Render(stack.Ports, options.Observability));
         return 0;
     }
 }

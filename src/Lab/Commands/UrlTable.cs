@@ -5,7 +5,7 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// <summary>The seed's table of URLs, with this stack's ports.</summary>
 public static class UrlTable
 {
-    public static string Render(StackPorts ports)
+    public static string Render(StackPorts ports, bool observability)
     {
         var rows = new List<(string Service, string Url, string Purpose)>
         {
@@ -18,6 +18,12 @@ public static class UrlTable
 
         rows.Add(("Orleans Dashboard", $"http://localhost:{ports.Nginx}/dashboard/", "Silos, grains and calls"));
         rows.Add(("Redis", $"redis-cli -p {ports.Redis}", "Shared state and cluster membership"));
+        if (observability)
+        {
+            rows.Add(("Prometheus", $"http://localhost:{ports.Prometheus}", "Metrics (scrapes the three silos every 5 s)"));
+        }
+
+        rows.Add(("Metrics", $"http://localhost:{ports.Nginx}/metrics", "One silo's Prometheus metrics (round-robin)"));
 
         int service = rows.Max(r => r.Service.Length);
         int url = rows.Max(r => r.Url.Length);

@@ -29,7 +29,7 @@ public static partial class PosixProcess
 
     public static bool Signal(int pid, int signal) => Kill(pid, signal) == 0;
 
-    /// <summary>Asks a process to stop, and kills it if it is still there after <paramref name="grace"/>.</summary>
+    /// <summary>Asks a process to stop, and kills it if it is still there after <paramref name="grace"/> (at once for zero).</summary>
     public static async Task StopAsync(int pid, TimeSpan grace)
     {
         if (!IsAlive(pid))
@@ -37,7 +37,11 @@ public static partial class PosixProcess
             return;
         }
 
-        Signal(pid, SigTerm);
+        if (grace > TimeSpan.Zero)
+        {
+            Signal(pid, SigTerm);
+        }
+
         var deadline = DateTimeOffset.UtcNow + grace;
         while (IsAlive(pid) && DateTimeOffset.UtcNow < deadline)
         {

@@ -16,6 +16,18 @@ public static class Prerequisites
         ["nginx"] = "nginx",
     };
 
+    /// <summary>Prometheus, for <c>./lab up --observability</c> and the tests that query it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Observability = new Dictionary<string, string>
+    {
+        ["prometheus"] = "prometheus",
+    };
+
+    /// <summary>Headless Chromium, for the test that loads the Orleans dashboard as a browser would.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Browser = new Dictionary<string, string>
+    {
+        ["chromium"] = "chromium",
+    };
+
     /// <summary>The servers, plus the tools the README's exercises use: curl, jq and the hey load generator.</summary>
     public static readonly IReadOnlyDictionary<string, string> Lab = new Dictionary<string, string>(Servers)
     {
@@ -60,6 +72,29 @@ public static class Prerequisites
             return false;
         }
 
+        await StopPackagedServices(missing, file, prefix.Length == 0, report);
         return true;
+    }
+
+    // Debian starts a freshly installed server as a system service: redis-server would then hold 6379
+    // and prometheus 9090, the lab's own ports. The lab runs its own copies, so it stops the ones it
+    // just installed; a server that was installed before is left alone (and up names it if it is in the way).
+    private static async Task StopPackagedServices(IEnumerable<string> installed, string aptOrSudo, bool root, Action<string> report)
+    {
+        var systemctl = Executables.TryFind("systemctl");
+        if (systemctl is null || !Directory.Exists("/run/systemd/system"))
+        {
+            return;
+        }
+
+        foreach (var unit in installed.Intersect(["redis-server", "nginx", "prometheus"]))
+        {
+            string file = root ? systemctl : aptOrSudo;
+            string[] arguments = root ? ["disable", "--now", unit] : [systemctl, "disable", "--now", unit];
+            if (await ProcessRunner.RunAsync(file, arguments, _ => { }) == 0)
+            {
+                report($"stopped and disabled the packaged {unit} service: the lab runs its own");
+            }
+        }
     }
 }

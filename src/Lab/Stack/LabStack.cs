@@ -12,6 +12,7 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
     private static readonly TimeSpan RedisStartup = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan SiloStartup = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan NginxStartup = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan PrometheusStartup = TimeSpan.FromSeconds(30);
 
     private StackState _state = LoadOrNew(layout, requestedPorts);
 
@@ -40,12 +41,19 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
             return failed;
         }
 
-        return await EnsureRunning(StackNames.Nginx, StartNginx, () => HttpProbe.IsOkAsync(HealthUrl(Ports.Nginx)), NginxStartup);
+        outcome = await EnsureRunning(StackNames.Nginx, StartNginx, () => HttpProbe.IsOkAsync(HealthUrl(Ports.Nginx)), NginxStartup);
+        if (!outcome.Ok || !settings.Observability)
+        {
+            return outcome;
+        }
+
+        return await EnsureRunning(StackNames.Prometheus, StartPrometheus, () => HttpProbe.IsOkAsync($"http://127.0.0.1:{Ports.Prometheus}/-/ready"), PrometheusStartup);
     }
 
     /// <summary>Stops what this stack started: nginx, then the silos, then Redis, which they need to leave the cluster cleanly.</summary>
     public async Task DownAsync()
     {
+        await Stop(StackNames.Prometheus, TimeSpan.FromSeconds(10));
         await Stop(StackNames.Nginx, TimeSpan.FromSeconds(10));
         await Task.WhenAll(Enumerable.Range(0, StackPorts.Silos).Select(i => Stop(StackNames.Api(i), TimeSpan.FromSeconds(30))));
         await Stop(StackNames.Redis, TimeSpan.FromSeconds(15));
@@ -58,14 +66,17 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
     public async Task<IReadOnlyList<ComponentStatus>> StatusAsync()
     {
         var statuses = new List<ComponentStatus>();
-        foreach (var name in StackNames.All)
+        foreach (var name in StackNames.All.Where(n => StackNames.Core.Contains(n) || _state.Components.ContainsKey(n)))
         {
             var started = _state.Components.GetValueOrDefault(name);
             bool running = started?.IsRunning() ?? false;
             int port = PortOf(name);
-            bool healthy = running && (name == StackNames.Redis
-                ? await RedisProbe.PingAsync(port, TimeSpan.FromSeconds(1))
-                : await HttpProbe.IsOkAsync(HealthUrl(port)));
+            bool healthy = running && name switch
+            {
+                StackNames.Redis => await RedisProbe.PingAsync(port, TimeSpan.FromSeconds(1)),
+                StackNames.Prometheus => await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/-/ready"),
+                _ => await HttpProbe.IsOkAsync(HealthUrl(port)),
+            };
             string url = name == StackNames.Redis ? $"redis://localhost:{port}" : $"http://localhost:{port}";
             statuses.Add(new ComponentStatus(name, running ? started!.Pid : null, port, running, healthy, url));
         }
@@ -73,28 +84,17 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
         return statuses;
     }
 
-    /// <summary>Ends a silo at once, as <c>kill -9</c> would.</summary>
-    public void KillSilo(int index)
-    {
-        if (_state.Components.GetValueOrDefault(StackNames.Api(index)) is { } silo && silo.IsRunning())
-        {
-            PosixProcess.Signal(silo.Pid, PosixProcess.SigKill);
-        }
-    }
+    /// <summary>Ends a silo at once, as <c>kill -9</c> would, and returns once it is gone.</summary>
+    public Task KillSiloAsync(int index) => Kill(StackNames.Api(index));
 
-    /// <summary>Ends Redis at once, as a crash would.</summary>
-    public void KillRedis()
-    {
-        if (_state.Components.GetValueOrDefault(StackNames.Redis) is { } redis && redis.IsRunning())
-        {
-            PosixProcess.Signal(redis.Pid, PosixProcess.SigKill);
-        }
-    }
+    /// <summary>Ends Redis at once, as a crash would, and returns once it is gone.</summary>
+    public Task KillRedisAsync() => Kill(StackNames.Redis);
 
     public int PortOf(string name) => name switch
     {
         StackNames.Redis => Ports.Redis,
         StackNames.Nginx => Ports.Nginx,
+        StackNames.Prometheus => Ports.Prometheus,
         _ => Ports.Api[StackNames.All.ToList().IndexOf(name) - 1],
     };
 
@@ -201,6 +201,27 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
         string config = NginxConfig.Write(layout, Ports);
         int pid = DetachedProcess.Start(Executables.Find("nginx"), ["-p", layout.NginxDirectory, "-c", config, "-e", layout.LogFile(StackNames.Nginx)], layout.LogFile(StackNames.Nginx));
         return new StartedComponent(pid, config);
+    }
+
+    private StartedComponent StartPrometheus()
+    {
+        string config = PrometheusConfig.Write(layout, Ports);
+        string[] arguments =
+        [
+            $"--config.file={config}",
+            $"--storage.tsdb.path={Path.Combine(layout.PrometheusDirectory, "data")}",
+            $"--web.listen-address=127.0.0.1:{Ports.Prometheus}",
+        ];
+        int pid = DetachedProcess.Start(Executables.Find("prometheus"), arguments, layout.LogFile(StackNames.Prometheus));
+        return new StartedComponent(pid, config);
+    }
+
+    private async Task Kill(string name)
+    {
+        if (_state.Components.GetValueOrDefault(name) is { } started && started.IsRunning())
+        {
+            await PosixProcess.StopAsync(started.Pid, TimeSpan.Zero);
+        }
     }
 
     private async Task Stop(string name, TimeSpan grace)

@@ -14,6 +14,8 @@ public sealed record StackLayout(string Root, string StateDirectory, string Silo
 
     public string NginxDirectory => Path.Combine(StateDirectory, "nginx");
 
+    public string PrometheusDirectory => Path.Combine(StateDirectory, "prometheus");
+
     public string NginxTemplate => Path.Combine(Root, "nginx.conf");
 
     public string LogFile(string component) => Path.Combine(LogDirectory, $"{component}.log");
