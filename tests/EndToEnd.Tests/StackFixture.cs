@@ -21,6 +21,8 @@ public class StackFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string>? SiloEnvironment => null;
 
+    protected virtual bool Observability => false;
+
     public async Task InitializeAsync()
     {
         var paths = LabPaths.Discover();
@@ -29,7 +31,7 @@ public class StackFixture : IAsyncLifetime
             paths.Root,
             _stateDirectory,
             Path.Combine(paths.Root, "src", "Silo", "bin", configuration, "net10.0", "RateLimiterOrleans.Silo.dll"));
-        Stack = new LabStack(layout, StackPorts.Free(), new StackSettings($"e2e-{Guid.NewGuid():N}", SiloEnvironment), _progress);
+        Stack = new LabStack(layout, StackPorts.Free(), new StackSettings($"e2e-{Guid.NewGuid():N}", SiloEnvironment, Observability), _progress);
         var outcome = await Stack.UpAsync();
         if (!outcome.Ok)
         {

@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using RateLimiterOrleans.Lab;
+using RateLimiterOrleans.Lab.Processes;
+using YamlDotNet.RepresentationModel;
+
+namespace RateLimiterOrleans.EndToEnd.Tests;
+
+/// <summary>
+/// The files shipped for Docker users, checked as far as a machine without a Docker engine can:
+/// their structure, the files they name, and that every metric they query is one the silos export.
+/// </summary>
+[Collection(ObservabilityCollection.Name)]
+public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
+{
+    private static readonly string Root = LabPaths.Discover().Root;
+
+    // PromQL words and the labels the panels group by: everything else in an expression is a metric name.
+    private static readonly HashSet<string> PromQlWords =
+    [
+        "sum", "rate", "increase", "by", "without", "histogram_quantile", "avg", "max", "min", "count", "irate",
+        "instance", "mode", "result", "algorithm", "le", "code", "method", "job",
+    ];
+
+    [Fact]
+    public async Task Every_grafana_panel_queries_only_metrics_the_silos_export()
+    {
+        var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "observability", "grafana", "dashboards", "rate-limiter.json")))!;
+        var exported = await ExportedMetricNames();
+
+        Assert.Equal("Distributed Rate Limiter", dashboard["title"]!.ToString());
+        var panels = dashboard["panels"]!.AsArray();
+        Assert.True(panels.Count >= 5);
+        foreach (var panel in panels)
+        {
+            var expressions = panel!["targets"]!.AsArray().Select(t => t!["expr"]!.ToString()).ToList();
+            Assert.NotEmpty(expressions);
+            var names = expressions.SelectMany(e => Identifiers().Matches(StringLiteral().Replace(e, "")).Select(m => m.Value));
+            foreach (var name in names.Where(n => !PromQlWords.Contains(n)))
+            {
+                Assert.True(exported.Contains(name), $"Panel '{panel["title"]}' queries '{name}', which no silo exports.");
+            }
+        }
+
+        var queried = panels.SelectMany(p => p!["targets"]!.AsArray()).Select(t => t!["expr"]!.ToString()).ToList();
+        Assert.Contains(queried, e => e.Contains("race_conditions_detected_total"));
+        Assert.Contains(queried, e => e.Contains("histogram_quantile(0.99") && e.Contains("rate_limit_check_duration_seconds_bucket"));
+        Assert.Contains(queried, e => e.Contains("by (instance)") && e.Contains("rate_limit_decisions_total"));
+        Assert.Contains(queried, e => e.Contains("by (result)"));
+    }
+
+    [Fact]
+    public void Docker_compose_has_the_seeds_services_ports_and_healthchecks()
+    {
+        var services = Compose()["services"] as YamlMappingNode;
+        Assert.NotNull(services);
+        var expectedPorts = new Dictionary<string, string>
+        {
+            ["nginx"] = "8080:8080",
+            ["api-1"] = "8001:8080",
+            ["api-2"] = "8002:8080",
+            ["api-3"] = "8003:8080",
+            ["jaeger"] = "16686:16686",
+            ["prometheus"] = "9090:9090",
+            ["grafana"] = "3001:3000",
+        };
+
+        foreach (var (service, port) in expectedPorts)
+        {
+            var definition = (YamlMappingNode)services![service];
+            Assert.Contains(port, Sequence(definition, "ports"));
+            Assert.True(definition.Children.ContainsKey("healthcheck"), $"{service} has no healthcheck");
+        }
+
+        Assert.Contains("--appendonly", Sequence((YamlMappingNode)services!["redis"], "command"));
+        Assert.True(((YamlMappingNode)services["redis"]).Children.ContainsKey("healthcheck"));
+        var k6 = (YamlMappingNode)services["k6"];
+        Assert.Contains("./k6:/scripts:ro", Sequence(k6, "volumes"));
+    }
+
+    [Fact]
+    public void Every_file_docker_compose_mounts_or_builds_exists()
+    {
+        var services = (YamlMappingNode)Compose()["services"];
+        foreach (var (name, node) in services.Children)
+        {
+            var service = (YamlMappingNode)node;
+            foreach (var volume in Sequence(service, "volumes").Where(v => v.StartsWith("./", StringComparison.Ordinal)))
+            {
+                string source = volume.Split(':')[0];
+                Assert.True(File.Exists(Path.Combine(Root, source)) || Directory.Exists(Path.Combine(Root, source)), $"{name} mounts {source}, which does not exist.");
+            }
+        }
+
+        string dockerfile = File.ReadAllText(Path.Combine(Root, "Dockerfile"));
+        foreach (Match copy in CopyLine().Matches(dockerfile))
+        {
+            foreach (var source in copy.Groups["sources"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Assert.True(File.Exists(Path.Combine(Root, source)) || Directory.Exists(Path.Combine(Root, source)), $"Dockerfile copies {source}, which does not exist.");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_nginx_template_names_only_the_variables_both_ways_of_running_fill_in()
+    {
+        string template = File.ReadAllText(Path.Combine(Root, "nginx.conf"));
+
+        var names = TemplateVariable().Matches(template).Select(m => m.Groups["name"].Value).ToHashSet();
+
+        Assert.Equal(["API_1", "API_2", "API_3", "NGINX_LISTEN"], names.Order());
+        var nginx = (YamlMappingNode)((YamlMappingNode)Compose()["services"])["nginx"];
+        var environment = (YamlMappingNode)nginx["environment"];
+        Assert.All(names, name => Assert.True(environment.Children.ContainsKey(name), $"compose does not set {name} for nginx"));
+    }
+
+    [Theory]
+    [InlineData("basic.js")]
+    [InlineData("high-concurrency.js")]
+    public async Task The_k6_scripts_pass_nodes_syntax_check_and_read_base_url(string script)
+    {
+        string source = Path.Combine(Root, "k6", script);
+        // As .mjs, so node parses the file as the ES module k6 reads it as.
+        string copy = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.mjs");
+        File.Copy(source, copy);
+        try
+        {
+            var output = new List<string>();
+            int exit = await ProcessRunner.RunAsync(Executables.Find("node"), ["--check", copy], output.Add);
+            Assert.True(exit == 0, string.Join('\n', output));
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+
+        string text = File.ReadAllText(source);
+        Assert.Contains("__ENV.BASE_URL", text);
+        Assert.Contains("ratelimit_allowed", text);
+        Assert.Contains("ratelimit_rejected", text);
+    }
+
+    [Fact]
+    public void The_high_concurrency_script_is_200_requests_a_second_for_a_minute()
+    {
+        string text = File.ReadAllText(Path.Combine(Root, "k6", "high-concurrency.js"));
+
+        Assert.Contains("constant-arrival-rate", text);
+        Assert.Matches(@"rate:\s*200\b", text);
+        Assert.Matches(@"duration:\s*'60s'", text);
+    }
+
+    private async Task<HashSet<string>> ExportedMetricNames()
+    {
+        var reply = await fixture.Client.Get($"{fixture.Client.Api(0)}/metrics");
+        return PrometheusText.Parse(reply.Text).Select(s => s.Name).ToHashSet();
+    }
+
+    private static YamlMappingNode Compose()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Root, "docker-compose.yml"));
+        // The api services share their definition through YAML merge keys (<<: *api), as compose reads them.
+        yaml.Load(new YamlDotNet.Core.MergingParser(new YamlDotNet.Core.Parser(reader)));
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static IReadOnlyList<string> Sequence(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(key, out var value) && value is YamlSequenceNode sequence
+            ? sequence.Children.Select(c => c.ToString()).ToList()
+            : [];
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex StringLiteral();
+
+    [GeneratedRegex(@"\b[a-z_][a-z0-9_]*\b")]
+    private static partial Regex Identifiers();
+
+    [GeneratedRegex(@"^COPY (?!--from)(?<sources>.+) \S+$", RegexOptions.Multiline)]
+    private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Z0-9_]+)\}")]
+    private static partial Regex TemplateVariable();
+}
