@@ -118,7 +118,8 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
     [Theory]
     [InlineData("basic.js")]
     [InlineData("high-concurrency.js")]
-    public async Task The_k6_scripts_pass_nodes_syntax_check_and_read_base_url(string script)
+    [InlineData("lib/ratelimit.js")]
+    public async Task The_k6_scripts_pass_nodes_syntax_check(string script)
     {
         string source = Path.Combine(Root, "k6", script);
         // As .mjs, so node parses the file as the ES module k6 reads it as.
@@ -135,10 +136,18 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
             File.Delete(copy);
         }
 
-        string text = File.ReadAllText(source);
-        Assert.Contains("__ENV.BASE_URL", text);
-        Assert.Contains("ratelimit_allowed", text);
-        Assert.Contains("ratelimit_rejected", text);
+    }
+
+    [Fact]
+    public void Both_k6_scenarios_read_base_url_and_count_allowed_and_rejected_through_the_shared_module()
+    {
+        string shared = File.ReadAllText(Path.Combine(Root, "k6", "lib", "ratelimit.js"));
+
+        Assert.Contains("__ENV.BASE_URL", shared);
+        Assert.Contains("new Counter('ratelimit_allowed')", shared);
+        Assert.Contains("new Counter('ratelimit_rejected')", shared);
+        Assert.All(new[] { "basic.js", "high-concurrency.js" }, script =>
+            Assert.Contains("from './lib/ratelimit.js'", File.ReadAllText(Path.Combine(Root, "k6", script))));
     }
 
     [Fact]

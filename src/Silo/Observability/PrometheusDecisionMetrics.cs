@@ -48,9 +48,14 @@ public sealed class PrometheusDecisionMetrics(InstanceName instance) : IDecision
     public void Initialise()
     {
         Races.WithLabels(_instance);
-        foreach (var mode in Enum.GetValues<RateLimitMode>())
+        foreach (var mode in Enum.GetValues<RateLimitMode>().Select(m => m.ToName()))
         {
-            BackendErrors.WithLabels(_instance, mode.ToName());
+            BackendErrors.WithLabels(_instance, mode);
+            CheckDuration.WithLabels(_instance, mode);
+            foreach (var result in new[] { "allowed", "rejected" })
+            {
+                Decisions.WithLabels(_instance, mode, RateLimitDecider.Algorithm, result);
+            }
         }
     }
 }
