@@ -137,7 +137,9 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
         var lastReport = TimeSpan.Zero;
         while (!await ready())
         {
-            if (!_state.Components[name].IsRunning())
+            // Only whether the process lives: while setsid and sh exec into the server, its command line
+            // can read as empty for an instant, so the signature is for records of earlier runs only.
+            if (!PosixProcess.IsAlive(_state.Components[name].Pid))
             {
                 return StackOutcome.Failure($"{name} exited while starting; last lines of {layout.LogFile(name)}:\n{Tail(layout.LogFile(name), 15)}");
             }
