@@ -92,13 +92,4 @@ public sealed class SlidingWindowLogTests : RateLimitAlgorithmContractTests
     }
 
     private SlidingWindowLog CreateLog(int limit, TimeSpan window) => new(new SlidingWindowPolicy(limit, window), Clock);
-
-    /// <summary>A clock whose timestamps tick at 1 GHz, like Stopwatch on Linux.</summary>
-    private sealed class NanosecondClock(TimeProvider inner) : TimeProvider
-    {
-        public override long TimestampFrequency => 1_000_000_000;
-
-        public override long GetTimestamp() =>
-            (inner.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100;
-    }
 }
