@@ -6,12 +6,16 @@ namespace RateLimiterOrleans.Grains;
 /// The cluster-wide configuration: one copy in the config grain, cached in every silo.
 /// </summary>
 /// <param name="Mode">Which strategy decides.</param>
-/// <param name="RateLimit">Requests admitted per window, per client.</param>
-/// <param name="WindowSizeSeconds">The sliding window's length.</param>
+/// <param name="RateLimit">The default tier's requests per window, per client.</param>
+/// <param name="WindowSizeSeconds">The default tier's window.</param>
 /// <param name="Version">Grows by one with every change, so a silo can tell a newer copy from its own.</param>
 /// <param name="ResetCounter">Grows by one with every reset, of one client or of all.</param>
 /// <param name="FullResetGeneration">The counter's value at the last reset of all clients; it also names the Redis key space.</param>
 /// <param name="ClientResets">Recent resets of single clients, kept until their window has passed.</param>
+/// <param name="Algorithm">The default tier's algorithm.</param>
+/// <param name="FailOpen">Whether a Redis-mode request is allowed (true) or refused with 503 (false) when Redis fails.</param>
+/// <param name="Tiers">Named tiers besides the default one.</param>
+/// <param name="Assignments">API key to tier name; every other client is in the default tier.</param>
 [GenerateSerializer, Immutable]
 public sealed record ClusterConfig(
     [property: Id(0)] RateLimitMode Mode,
@@ -20,17 +24,33 @@ public sealed record ClusterConfig(
     [property: Id(3)] long Version,
     [property: Id(4)] long ResetCounter,
     [property: Id(5)] long FullResetGeneration,
-    [property: Id(6)] ImmutableDictionary<string, ClientReset> ClientResets)
+    [property: Id(6)] ImmutableDictionary<string, ClientReset> ClientResets,
+    [property: Id(7)] RateLimitAlgorithm Algorithm,
+    [property: Id(8)] bool FailOpen,
+    [property: Id(9)] ImmutableDictionary<string, TierLimits> Tiers,
+    [property: Id(10)] ImmutableDictionary<string, string> Assignments)
 {
+    public const string DefaultTier = "default";
+
     public bool UseRedis => Mode.UsesRedis();
 
     public bool UseLuaScript => Mode.UsesLuaScript();
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSizeSeconds);
 
+    /// <summary>The default tier, as the top-level fields define it.</summary>
+    public TierLimits DefaultLimits => new(RateLimit, WindowSizeSeconds, Algorithm);
+
     public static ClusterConfig Initial(RateLimitMode mode, int rateLimit, int windowSizeSeconds) =>
         new(mode, rateLimit, windowSizeSeconds, Version: 1, ResetCounter: 0, FullResetGeneration: 0,
-            ImmutableDictionary<string, ClientReset>.Empty);
+            ImmutableDictionary<string, ClientReset>.Empty, RateLimitAlgorithm.SlidingWindow, FailOpen: true,
+            ImmutableDictionary<string, TierLimits>.Empty, ImmutableDictionary<string, string>.Empty);
+
+    /// <summary>The tier a client is in: its assigned tier, or the default one.</summary>
+    public string TierOf(string client) =>
+        Assignments.TryGetValue(client, out var tier) && Tiers.ContainsKey(tier) ? tier : DefaultTier;
+
+    public TierLimits LimitsOf(string tier) => Tiers.TryGetValue(tier, out var limits) ? limits : DefaultLimits;
 
     /// <summary>
     /// The reset generation that applies to one client. An in-memory counter that last cleared at a lower

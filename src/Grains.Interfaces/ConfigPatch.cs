@@ -10,4 +10,6 @@ public sealed record ConfigPatch(
     [property: Id(1)] bool? UseRedis = null,
     [property: Id(2)] bool? UseLuaScript = null,
     [property: Id(3)] int? RateLimit = null,
-    [property: Id(4)] int? WindowSizeSeconds = null);
+    [property: Id(4)] int? WindowSizeSeconds = null,
+    [property: Id(5)] string? Algorithm = null,
+    [property: Id(6)] bool? FailOpen = null);

@@ -1,7 +1,8 @@
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// One rate-limit decision as it crosses grain boundaries. A rejection is a value, never an exception.
+/// One rate-limit decision as it crosses grain boundaries. A rejection is a value, never an exception,
+/// and so is a Redis failure: <see cref="BackendUnavailable"/> with <see cref="Allowed"/> set by fail-open.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Decision(
@@ -11,4 +12,8 @@ public sealed record Decision(
     [property: Id(3)] TimeSpan RetryAfter,
     [property: Id(4)] RateLimitMode Mode,
     [property: Id(5)] bool RaceDetected,
-    [property: Id(6)] string DecidedBy);
+    [property: Id(6)] string DecidedBy,
+    [property: Id(7)] string Tier,
+    [property: Id(8)] RateLimitAlgorithm Algorithm,
+    [property: Id(9)] int WindowSizeSeconds,
+    [property: Id(10)] bool BackendUnavailable);

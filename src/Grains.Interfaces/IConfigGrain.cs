@@ -15,6 +15,18 @@ public interface IConfigGrain : IGrainWithStringKey
     /// <summary>Applies a patch, or refuses it whole with the field at fault.</summary>
     Task<ConfigChange> Update(ConfigPatch patch);
 
+    /// <summary>Creates a tier or changes some of its limits.</summary>
+    Task<ConfigChange> PutTier(string name, TierPatch patch);
+
+    /// <summary>Removes a tier that no API key is assigned to.</summary>
+    Task<ConfigChange> DeleteTier(string name);
+
+    /// <summary>Puts an API key in a tier.</summary>
+    Task<ConfigChange> Assign(string apiKey, string tier);
+
+    /// <summary>Returns an API key to the default tier.</summary>
+    Task<ConfigChange> Unassign(string apiKey);
+
     /// <summary>Forgets every client's count, in every mode.</summary>
     Task<ClusterConfig> ResetAll();
 

@@ -14,7 +14,8 @@ public sealed class ClientLimiterGrain(
     public async Task<Decision> Decide()
     {
         var snapshot = await config.WhenReady();
-        _window ??= new ClientWindow(this.GetPrimaryKeyString(), time);
-        return decisions.Create(_window.Decide(snapshot), RateLimitMode.Grain);
+        string client = this.GetPrimaryKeyString();
+        _window ??= new ClientWindow(client, time);
+        return decisions.Create(_window.Decide(snapshot), RateLimitMode.Grain, snapshot.PolicyFor(client));
     }
 }

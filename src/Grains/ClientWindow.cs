@@ -3,40 +3,59 @@ using RateLimiterOrleans.Algorithms;
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// One client's in-memory sliding window, kept in step with the cluster configuration: it adopts a new
-/// limit or window as it arrives, and clears itself once when a reset generation newer than its own appears.
-/// Not thread-safe; the owner serialises calls.
+/// One client's in-memory count, kept in step with the cluster configuration: it adopts a new limit or
+/// window as it arrives, starts afresh when the algorithm changes, and clears itself once when a reset
+/// generation newer than its own appears. Not thread-safe; the owner serialises calls.
 /// </summary>
 internal sealed class ClientWindow(string client, TimeProvider time)
 {
-    private SlidingWindowLog? _log;
+    private IRateLimitAlgorithm? _algorithm;
+    private ClientPolicy? _policy;
     private long _clearedAtGeneration;
 
     public LimitDecision Decide(ConfigSnapshot snapshot) => Prepare(snapshot).TryAcquire();
 
-    public int CountInWindow(ConfigSnapshot snapshot) => Prepare(snapshot).CountInWindow();
-
-    private SlidingWindowLog Prepare(ConfigSnapshot snapshot)
+    /// <summary>Requests admitted in the current window (sliding window), or tokens used (token bucket).</summary>
+    public int CountInWindow(ConfigSnapshot snapshot)
     {
-        long generation = snapshot.Config.ResetGenerationFor(client);
-        if (_log is null)
-        {
-            _log = new SlidingWindowLog(snapshot.SlidingWindow, time);
-            _clearedAtGeneration = generation;
-            return _log;
-        }
-
-        if (generation > _clearedAtGeneration)
-        {
-            _log.Clear();
-            _clearedAtGeneration = generation;
-        }
-
-        if (!ReferenceEquals(_log.Policy, snapshot.SlidingWindow))
-        {
-            _log.ChangePolicy(snapshot.SlidingWindow);
-        }
-
-        return _log;
+        var algorithm = Prepare(snapshot);
+        return algorithm is SlidingWindowLog log ? log.CountInWindow() : _policy!.Limits.RateLimit - algorithm.Available();
     }
+
+    private IRateLimitAlgorithm Prepare(ConfigSnapshot snapshot)
+    {
+        var policy = snapshot.PolicyFor(client);
+        long generation = snapshot.Config.ResetGenerationFor(client);
+        if (_algorithm is null || _policy!.Algorithm != policy.Algorithm)
+        {
+            _algorithm = Create(policy);
+            _clearedAtGeneration = generation;
+        }
+        else if (generation > _clearedAtGeneration)
+        {
+            _algorithm.Clear();
+            _clearedAtGeneration = generation;
+        }
+
+        if (!ReferenceEquals(_policy, policy))
+        {
+            switch (_algorithm)
+            {
+                case SlidingWindowLog log:
+                    log.ChangePolicy(policy.SlidingWindow);
+                    break;
+                case TokenBucket bucket:
+                    bucket.ChangePolicy(policy.TokenBucket);
+                    break;
+            }
+
+            _policy = policy;
+        }
+
+        return _algorithm;
+    }
+
+    private IRateLimitAlgorithm Create(ClientPolicy policy) => policy.Algorithm == RateLimitAlgorithm.TokenBucket
+        ? new TokenBucket(policy.TokenBucket, time)
+        : new SlidingWindowLog(policy.SlidingWindow, time);
 }

@@ -33,20 +33,28 @@ public sealed class ConfigGrain(
             state.State.Config = ConfigRules.Apply(ConfigRules.Fallback, patch).Config;
             await state.WriteStateAsync(cancellationToken);
         }
+
+        // A configuration stored before tiers existed reads back without them.
+        var stored = state.State.Config;
+        state.State.Config = stored with
+        {
+            ClientResets = stored.ClientResets ?? [],
+            Tiers = stored.Tiers ?? [],
+            Assignments = stored.Assignments ?? [],
+        };
     }
 
     public Task<ClusterConfig> Get() => Task.FromResult(Current);
 
-    public async Task<ConfigChange> Update(ConfigPatch patch)
-    {
-        var change = ConfigRules.Apply(Current, patch);
-        if (change.Applied && change.Config != Current)
-        {
-            await Save(change.Config);
-        }
+    public Task<ConfigChange> Update(ConfigPatch patch) => Change(ConfigRules.Apply(Current, patch));
 
-        return change;
-    }
+    public Task<ConfigChange> PutTier(string name, TierPatch patch) => Change(ConfigRules.PutTier(Current, name, patch));
+
+    public Task<ConfigChange> DeleteTier(string name) => Change(ConfigRules.DeleteTier(Current, name));
+
+    public Task<ConfigChange> Assign(string apiKey, string tier) => Change(ConfigRules.Assign(Current, apiKey, tier));
+
+    public Task<ConfigChange> Unassign(string apiKey) => Change(ConfigRules.Unassign(Current, apiKey));
 
     public Task<ClusterConfig> ResetAll()
     {
@@ -88,6 +96,16 @@ public sealed class ConfigGrain(
 
         await Task.WhenAny(_changed.Task, Task.Delay(LongPoll, time));
         return Current;
+    }
+
+    private async Task<ConfigChange> Change(ConfigChange change)
+    {
+        if (change.Applied && !ReferenceEquals(change.Config, Current))
+        {
+            await Save(change.Config);
+        }
+
+        return change;
     }
 
     private async Task<ClusterConfig> Save(ClusterConfig next)

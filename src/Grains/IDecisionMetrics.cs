@@ -6,7 +6,7 @@ namespace RateLimiterOrleans.Grains;
 /// </summary>
 public interface IDecisionMetrics
 {
-    void Decided(Decision decision, string algorithm, TimeSpan took);
+    void Decided(Decision decision, TimeSpan took);
 
     void BackendFailed(RateLimitMode mode);
 }

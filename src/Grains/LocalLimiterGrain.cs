@@ -15,8 +15,8 @@ public sealed class LocalLimiterGrain(
     public async Task<Decision> Decide()
     {
         var snapshot = await config.WhenReady();
-        var verdict = windows.Decide(this.GetPrimaryKeyString(), snapshot);
-        return decisions.Create(verdict, RateLimitMode.Local);
+        string client = this.GetPrimaryKeyString();
+        return decisions.Create(windows.Decide(client, snapshot), RateLimitMode.Local, snapshot.PolicyFor(client));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ namespace RateLimiterOrleans.Grains;
 /// <summary>The default when the host exports no metrics.</summary>
 internal sealed class NoDecisionMetrics : IDecisionMetrics
 {
-    public void Decided(Decision decision, string algorithm, TimeSpan took)
+    public void Decided(Decision decision, TimeSpan took)
     {
     }
 

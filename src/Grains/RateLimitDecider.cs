@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using RateLimiterOrleans.Stores;
 
 namespace RateLimiterOrleans.Grains;
 
@@ -14,8 +13,6 @@ public sealed class RateLimitDecider(
     IDecisionMetrics metrics,
     TimeProvider time)
 {
-    public const string Algorithm = "sliding_window";
-
     /// <param name="client">A key that <see cref="ClientKey.Validate"/> accepted.</param>
     public async Task<Decision> DecideAsync(string client)
     {
@@ -24,24 +21,23 @@ public sealed class RateLimitDecider(
         var mode = snapshot.Config.Mode;
         using var activity = RateLimiterTelemetry.Source.StartActivity("ratelimit.decide");
         activity?.SetTag("ratelimit.mode", mode.ToName());
-        activity?.SetTag("ratelimit.algorithm", Algorithm);
         activity?.SetTag("ratelimit.client_digest", RateLimiterTelemetry.ClientDigest(client));
 
         long started = time.GetTimestamp();
-        Decision decision;
-        try
-        {
-            decision = await LimiterFor(mode, client).Decide();
-        }
-        catch (RedisStoreException e)
+        var decision = await LimiterFor(mode, client).Decide();
+        if (decision.BackendUnavailable)
         {
             metrics.BackendFailed(mode);
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
-            throw;
+            activity?.SetStatus(ActivityStatusCode.Error, "redis_unavailable");
+        }
+        else
+        {
+            metrics.Decided(decision, time.GetElapsedTime(started));
         }
 
-        metrics.Decided(decision, Algorithm, time.GetElapsedTime(started));
         stats.Record(decision);
+        activity?.SetTag("ratelimit.algorithm", decision.Algorithm.ToName());
+        activity?.SetTag("ratelimit.tier", decision.Tier);
         activity?.SetTag("ratelimit.result", decision.Allowed ? "allowed" : "rejected");
         activity?.SetTag("ratelimit.decided_by", decision.DecidedBy);
         return decision;

@@ -20,6 +20,9 @@ public sealed record RateLimiterOptions
 
     public int DefaultWindowSizeSeconds { get; set; } = 60;
 
+    /// <summary>How long a Redis-mode decision waits for Redis before it fails open or closed.</summary>
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How long a decision waits for this silo's first copy of the configuration.</summary>
     public TimeSpan ConfigReadyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -24,6 +24,11 @@ internal sealed class RateLimiterOptionsValidator : IValidateOptions<RateLimiter
             failures.Add($"{RateLimiterOptions.SectionName}: default {error.Field} {error.Message}");
         }
 
+        if (options.RedisTimeout <= TimeSpan.Zero || options.RedisTimeout > TimeSpan.FromSeconds(5))
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.RedisTimeout)} must be between 0 and 5 s, got {options.RedisTimeout}.");
+        }
+
         if (options.ConfigReadyTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.ConfigReadyTimeout)} must be positive.");

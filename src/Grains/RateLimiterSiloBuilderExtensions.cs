@@ -22,9 +22,15 @@ public static class RateLimiterSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
             RedisConnection.Options(sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis)));
+        services.AddSingleton(sp => new RedisStoreOptions { OperationTimeout = sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.RedisTimeout });
+        services.AddSingleton<RedisCircuitBreaker>();
+        services.AddSingleton<RedisGuard>();
         services.AddSingleton<AtomicSlidingWindowStore>();
+        services.AddSingleton<AtomicTokenBucketStore>();
         services.AddSingleton<NaiveSlidingWindowStore>();
+        services.AddSingleton<NaiveTokenBucketStore>();
         services.AddSingleton<RedisResetStore>();
+        services.AddSingleton<RedisLimiters>();
         services.AddSingleton<ClusterConfigCache>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterConfigCache>());
         services.AddSingleton<LocalClientWindows>();

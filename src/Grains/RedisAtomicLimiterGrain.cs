@@ -1,5 +1,4 @@
 using Orleans.Concurrency;
-using RateLimiterOrleans.Stores;
 
 namespace RateLimiterOrleans.Grains;
 
@@ -8,15 +7,8 @@ namespace RateLimiterOrleans.Grains;
 /// from Redis running the Lua script atomically, not from Orleans.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class RedisAtomicLimiterGrain(
-    AtomicSlidingWindowStore store,
-    ClusterConfigCache config,
-    DecisionFactory decisions) : Grain, IRedisAtomicLimiterGrain
+public sealed class RedisAtomicLimiterGrain(RedisLimiters limiters, ClusterConfigCache config) : Grain, IRedisAtomicLimiterGrain
 {
-    public async Task<Decision> Decide()
-    {
-        var snapshot = await config.WhenReady();
-        var result = await store.DecideAsync(this.GetPrimaryKeyString(), snapshot.Config.FullResetGeneration, snapshot.SlidingWindow);
-        return decisions.Create(result.Decision, RateLimitMode.RedisAtomic);
-    }
+    public async Task<Decision> Decide() =>
+        await limiters.Decide(RateLimitMode.RedisAtomic, this.GetPrimaryKeyString(), await config.WhenReady());
 }

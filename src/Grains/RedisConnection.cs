@@ -10,6 +10,9 @@ public static class RedisConnection
         var options = ConfigurationOptions.Parse(configuration);
         // Keep retrying in the background instead of failing the silo when Redis is late at start.
         options.AbortOnConnectFail = false;
+        // While disconnected, fail commands at once rather than queue them: a decision has 100 ms, and a
+        // queue built up during an outage would replay stale decisions when Redis returns.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
     }
 }

@@ -1,5 +1,4 @@
 using Orleans.Concurrency;
-using RateLimiterOrleans.Stores;
 
 namespace RateLimiterOrleans.Grains;
 
@@ -8,15 +7,8 @@ namespace RateLimiterOrleans.Grains;
 /// interleaves at every Redis round trip, just as the seed's API replicas did. The race is real.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class RedisNaiveLimiterGrain(
-    NaiveSlidingWindowStore store,
-    ClusterConfigCache config,
-    DecisionFactory decisions) : Grain, IRedisNaiveLimiterGrain
+public sealed class RedisNaiveLimiterGrain(RedisLimiters limiters, ClusterConfigCache config) : Grain, IRedisNaiveLimiterGrain
 {
-    public async Task<Decision> Decide()
-    {
-        var snapshot = await config.WhenReady();
-        var result = await store.DecideAsync(this.GetPrimaryKeyString(), snapshot.Config.FullResetGeneration, snapshot.SlidingWindow);
-        return decisions.Create(result.Decision, RateLimitMode.RedisNaive, result.RaceDetected);
-    }
+    public async Task<Decision> Decide() =>
+        await limiters.Decide(RateLimitMode.RedisNaive, this.GetPrimaryKeyString(), await config.WhenReady());
 }

@@ -7,10 +7,8 @@ namespace RateLimiterOrleans.Stores;
 /// The sliding-window log as one Lua script: evict, count, admit and expire run as a single atomic
 /// step inside Redis, so no other request can interleave between the check and the write.
 /// </summary>
-public sealed class AtomicSlidingWindowStore(IConnectionMultiplexer redis)
+public sealed class AtomicSlidingWindowStore(RedisGuard guard)
 {
-    private readonly AdmissionIds _admissionIds = new();
-
     // KEYS[1] the client's sorted set.  ARGV[1] limit, ARGV[2] window in microseconds,
     // ARGV[3] a unique member for this admission.
     // Redis TIME is the only clock, so silos with skewed clocks still share one window.
@@ -33,6 +31,8 @@ public sealed class AtomicSlidingWindowStore(IConnectionMultiplexer redis)
         return {0, 0, tonumber(freeing[2]) + window - now}
         """;
 
+    private readonly AdmissionIds _admissionIds = new();
+
     /// <summary>The script's text, for tools that load it elsewhere (redis-benchmark in <c>./lab bench</c>).</summary>
     public static string ScriptText => Script;
 
@@ -41,12 +41,10 @@ public sealed class AtomicSlidingWindowStore(IConnectionMultiplexer redis)
         ArgumentNullException.ThrowIfNull(policy);
         RedisKey[] keys = [RateLimitKeys.SlidingWindow(client, generation)];
         RedisValue[] args = [policy.Limit, policy.Window.Ticks / 10, _admissionIds.Next()];
-        RedisResult result = await RedisCall.Run(db => db.ScriptEvaluateAsync(Script, keys, args), redis);
-        var values = (RedisResult[])result!;
-        int limit = policy.Limit;
+        var values = (RedisResult[])(await guard.RunAsync(db => db.ScriptEvaluateAsync(Script, keys, args)))!;
         var decision = (long)values[0] == 1
-            ? LimitDecision.Admit(limit, (int)values[1])
-            : LimitDecision.Reject(limit, TimeSpan.FromTicks((long)values[2] * 10));
+            ? LimitDecision.Admit(policy.Limit, (int)values[1])
+            : LimitDecision.Reject(policy.Limit, TimeSpan.FromTicks((long)values[2] * 10));
         return new RedisDecision(decision, RaceDetected: false);
     }
 }

@@ -18,9 +18,11 @@ public static partial class TestCommand
         }
 
         int passed = 0, failed = 0, skipped = 0;
+        // One test project at a time (-m:1): the cluster tests and the end-to-end stacks would otherwise share
+        // two cores, and timing-sensitive behaviour (deadlines, failover) would be measured under the other's load.
         int exitCode = await ProcessRunner.RunAsync(
             "dotnet",
-            ["test", paths.Solution, "-c", "Release", "--nologo", "-v", "q", "--logger", "console;verbosity=normal", .. extraArguments],
+            ["test", paths.Solution, "-c", "Release", "--nologo", "-v", "q", "-m:1", "--logger", "console;verbosity=normal", .. extraArguments],
             line =>
             {
                 Console.WriteLine(line);

@@ -42,7 +42,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         var latencies = tally.LatenciesMs.Order().ToArray();
         return new LoadSummary(
             scenario.Name, target.ToString(), mode, limit, window, seconds,
-            tally.Requests, tally.Allowed, tally.Rejected, tally.Errors, tally.Dropped,
+            tally.Requests, tally.Allowed, tally.Rejected, tally.Errors, tally.FailOpen, tally.Dropped,
             tally.ByInstance.ToDictionary(), allowedAtMost, Math.Max(0, tally.Allowed - allowedAtMost), races,
             Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99));
     }
@@ -112,14 +112,13 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
             request.Headers.TryAddWithoutValidation("X-API-Key", client);
             using var response = await http.SendAsync(request);
             string body = await response.Content.ReadAsStringAsync();
-            string? instance = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests
-                ? JsonNode.Parse(body)?["instance"]?.ToString()
-                : null;
-            tally.Record(response.StatusCode, instance, Stopwatch.GetElapsedTime(started));
+            var json = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests ? JsonNode.Parse(body) : null;
+            bool failOpen = json?["fail_open"]?.GetValue<bool>() == true;
+            tally.Record(response.StatusCode, json?["instance"]?.ToString(), failOpen, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            tally.Record(null, null, Stopwatch.GetElapsedTime(started));
+            tally.Record(null, null, failOpen: false, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -129,7 +128,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
     /// <summary>Counters shared by every request of a run.</summary>
     private sealed class Tally
     {
-        private long _requests, _allowed, _rejected, _errors, _dropped;
+        private long _requests, _allowed, _rejected, _errors, _failOpen, _dropped;
 
         public long Requests => Interlocked.Read(ref _requests);
 
@@ -139,6 +138,8 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
 
         public long Errors => Interlocked.Read(ref _errors);
 
+        public long FailOpen => Interlocked.Read(ref _failOpen);
+
         public long Dropped => Interlocked.Read(ref _dropped);
 
         public ConcurrentDictionary<string, long> ByInstance { get; } = new(StringComparer.Ordinal);
@@ -147,9 +148,14 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
 
         public void Drop() => Interlocked.Increment(ref _dropped);
 
-        public void Record(HttpStatusCode? status, string? instance, TimeSpan took)
+        public void Record(HttpStatusCode? status, string? instance, bool failOpen, TimeSpan took)
         {
             Interlocked.Increment(ref _requests);
+            if (failOpen)
+            {
+                Interlocked.Increment(ref _failOpen);
+            }
+
             LatenciesMs.Add(took.TotalMilliseconds);
             _ = status switch
             {

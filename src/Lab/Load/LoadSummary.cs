@@ -1,6 +1,9 @@
 namespace RateLimiterOrleans.Lab.Load;
 
-/// <summary>What one load run saw. <see cref="OverAdmitted"/> is what the run admitted beyond what the limit allows.</summary>
+/// <summary>
+/// What one load run saw. <see cref="OverAdmitted"/> is what the run admitted beyond what the limit allows,
+/// fail-open answers included: they are admissions too, and under overload they are where excess comes from.
+/// </summary>
 public sealed record LoadSummary(
     string Scenario,
     string Target,
@@ -12,6 +15,7 @@ public sealed record LoadSummary(
     long Allowed,
     long Rejected,
     long Errors,
+    long FailOpen,
     long Dropped,
     IReadOnlyDictionary<string, long> ByInstance,
     long AllowedAtMost,
@@ -27,6 +31,7 @@ public sealed record LoadSummary(
         $"requests        {Requests} in {Seconds:0.0} s ({Requests / Math.Max(Seconds, 0.001):0} /s), {Dropped} dropped (no free slot)",
         $"allowed         {Allowed}",
         $"rejected        {Rejected}",
+        $"fail-open       {FailOpen} of the allowed were let through because Redis did not answer in time",
         $"errors          {Errors}",
         $"by instance     {string.Join(", ", ByInstance.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}",
         $"over-admission  {OverAdmitted} (admitted {Allowed}; the limit allows at most {AllowedAtMost} over this run)",

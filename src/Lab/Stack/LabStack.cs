@@ -189,6 +189,12 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
             ["Orleans__SiloPort"] = Ports.Silo[index].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = Ports.Gateway[index].ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        // The secrets and settings a user exports for the lab (RATELIMITER_ADMIN_TOKEN=... ./lab up) reach every silo.
+        foreach (var variable in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith("RATELIMITER_", StringComparison.Ordinal)))
+        {
+            environment[variable] = Environment.GetEnvironmentVariable(variable)!;
+        }
+
         foreach (var (key, value) in settings.SiloEnvironment ?? new Dictionary<string, string>())
         {
             environment[key] = value;

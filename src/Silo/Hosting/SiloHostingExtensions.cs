@@ -47,6 +47,9 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>(ProxyTrust.Apply);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddSingleton<InstanceName>();
+        builder.Services.AddSingleton(SecurityOptions.From(configuration));
+        builder.Services.AddSingleton<BypassGate>();
+        builder.Services.AddSingleton<AdminTokenFilter>();
         builder.Services.AddExceptionHandler<BackendFailureHandler>();
         builder.Services.AddProblemDetails();
         return builder;

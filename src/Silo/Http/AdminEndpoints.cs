@@ -10,34 +10,27 @@ internal static class AdminEndpoints
 
     public static async Task<IResult> PostConfig(HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
     {
-        var (body, bodyError) = await RequestBody.ReadJson(request, ConfigPatchReader.MaxBodyBytes);
+        var (body, bodyError) = await RequestBody.ReadJson(request, StrictJsonObject.MaxBodyBytes);
         if (bodyError is not null)
         {
             return bodyError.ToResult();
         }
 
-        var (patch, patchError) = ConfigPatchReader.Read(body);
+        var (patch, patchError) = AdminRequestReader.Config(body);
         if (patchError is not null)
         {
             return patchError.ToResult();
         }
 
-        var change = await grains.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey).Update(patch!);
-        if (change.Error is { } refused)
-        {
-            return new ApiError("invalid_config", refused.Field, refused.Message).ToResult();
-        }
-
-        config.Offer(change.Config);
-        return Results.Json(ConfigResponse.From(change.Config, instance.Value));
+        var change = await ConfigGrain(grains).Update(patch!);
+        return Answer(change, config, c => ConfigResponse.From(c, instance.Value));
     }
 
     public static async Task<IResult> Reset(string? client, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
     {
-        var configGrain = grains.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
         if (client is null)
         {
-            var all = await configGrain.ResetAll();
+            var all = await ConfigGrain(grains).ResetAll();
             config.Offer(all);
             return Results.Json(new ResetResponse("reset", instance.Value, "all", null, all.Version));
         }
@@ -47,7 +40,7 @@ internal static class AdminEndpoints
             return new ApiError("invalid_client", "client", problem).ToResult();
         }
 
-        var one = await configGrain.ResetClient(client);
+        var one = await ConfigGrain(grains).ResetClient(client);
         config.Offer(one);
         return Results.Json(new ResetResponse("reset", instance.Value, "client", client, one.Version));
     }
@@ -57,5 +50,77 @@ internal static class AdminEndpoints
         var snapshot = config.Current;
         var localClients = localWindows.Counts(snapshot).Where(c => c.Value > 0).ToDictionary();
         return Results.Json(new StatsResponse(instance.Value, snapshot.Config.Mode.ToName(), localClients, stats.DecisionsByMode(), stats.RacesDetected));
+    }
+
+    public static IResult GetTiers(ClusterConfigCache config, InstanceName instance) =>
+        Results.Json(TiersResponse.From(config.Current.Config, instance.Value));
+
+    public static async Task<IResult> PutTier(string name, HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    {
+        var (body, bodyError) = await RequestBody.ReadJson(request, StrictJsonObject.MaxBodyBytes);
+        if (bodyError is not null)
+        {
+            return bodyError.ToResult();
+        }
+
+        var (patch, patchError) = AdminRequestReader.Tier(body);
+        if (patchError is not null)
+        {
+            return patchError.ToResult();
+        }
+
+        var change = await ConfigGrain(grains).PutTier(name, patch!);
+        return Answer(change, config, c => TiersResponse.From(c, instance.Value));
+    }
+
+    public static async Task<IResult> DeleteTier(string name, IGrainFactory grains, ClusterConfigCache config, InstanceName instance) =>
+        Answer(await ConfigGrain(grains).DeleteTier(name), config, c => TiersResponse.From(c, instance.Value));
+
+    public static async Task<IResult> PutAssignment(HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    {
+        var (body, bodyError) = await RequestBody.ReadJson(request, StrictJsonObject.MaxBodyBytes);
+        if (bodyError is not null)
+        {
+            return bodyError.ToResult();
+        }
+
+        var (apiKey, tier, error) = AdminRequestReader.Assignment(body);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        var change = await ConfigGrain(grains).Assign(apiKey!, tier!);
+        return Answer(change, config, c => TiersResponse.From(c, instance.Value));
+    }
+
+    public static async Task<IResult> DeleteAssignment([Microsoft.AspNetCore.Mvc.FromQuery(Name = "api_key")] string? apiKey, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    {
+        if (apiKey is null)
+        {
+            return new ApiError("missing_field", "api_key", "is required as a query parameter").ToResult();
+        }
+
+        return Answer(await ConfigGrain(grains).Unassign(apiKey), config, c => TiersResponse.From(c, instance.Value));
+    }
+
+    private static IConfigGrain ConfigGrain(IGrainFactory grains) => grains.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
+
+    // This silo takes the answer at once, so the caller's next request reads its own write here too.
+    private static IResult Answer<T>(ConfigChange change, ClusterConfigCache config, Func<ClusterConfig, T> body)
+    {
+        if (change.Error is { } refused)
+        {
+            int status = refused.Kind switch
+            {
+                ConfigErrorKind.NotFound => StatusCodes.Status404NotFound,
+                ConfigErrorKind.Conflict => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            return new ApiError(refused.Kind == ConfigErrorKind.Invalid ? "invalid_config" : refused.Kind.ToString().ToLowerInvariant(), refused.Field, refused.Message).ToResult(status);
+        }
+
+        config.Offer(change.Config);
+        return Results.Json(body(change.Config));
     }
 }

@@ -2,7 +2,10 @@ using RateLimiterOrleans.Grains;
 
 namespace RateLimiterOrleans.Silo.Http;
 
-/// <summary>The body of <c>/admin/config</c>: the seed's six fields in the seed's order, then the version.</summary>
+/// <summary>
+/// The body of <c>/admin/config</c>: the seed's six fields in the seed's order, then what this project
+/// adds: the default tier's algorithm, fail-open, and the version.
+/// </summary>
 public sealed record ConfigResponse(
     string Instance,
     string Mode,
@@ -10,8 +13,12 @@ public sealed record ConfigResponse(
     bool UseLuaScript,
     int RateLimit,
     int WindowSizeSeconds,
+    string Algorithm,
+    bool FailOpen,
+    int Tiers,
     long Version)
 {
     public static ConfigResponse From(ClusterConfig config, string instance) =>
-        new(instance, config.Mode.ToName(), config.UseRedis, config.UseLuaScript, config.RateLimit, config.WindowSizeSeconds, config.Version);
+        new(instance, config.Mode.ToName(), config.UseRedis, config.UseLuaScript, config.RateLimit, config.WindowSizeSeconds,
+            config.Algorithm.ToName(), config.FailOpen, config.Tiers.Count, config.Version);
 }

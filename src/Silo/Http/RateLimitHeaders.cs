@@ -5,24 +5,40 @@ namespace RateLimiterOrleans.Silo.Http;
 
 /// <summary>
 /// <c>RateLimit-Policy</c> and <c>RateLimit</c> as in draft-ietf-httpapi-ratelimit-headers, and
-/// <c>Retry-After</c> on rejections. Seconds are rounded up, so a client that waits them is admitted.
+/// <c>Retry-After</c> on rejections. The policy is named after the client's tier. Seconds are rounded up,
+/// so a client that waits them is admitted.
 /// </summary>
 internal static class RateLimitHeaders
 {
-    public const string PolicyName = "default";
+    public const string FailOpenHeader = "X-RateLimit-Fail-Open";
 
-    public static void Apply(HttpResponse response, Decision decision, int windowSeconds)
+    public static void Apply(HttpResponse response, Decision decision)
     {
-        response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";q={decision.Limit};w={windowSeconds}");
+        if (decision.BackendUnavailable)
+        {
+            // Redis could not decide: no quota is known, so the draft's fields would be made up.
+            if (decision.Allowed)
+            {
+                response.Headers[FailOpenHeader] = "redis_unavailable";
+            }
+            else
+            {
+                response.Headers.RetryAfter = "1";
+            }
+
+            return;
+        }
+
+        response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{decision.Tier}\";q={decision.Limit};w={decision.WindowSizeSeconds}");
         if (decision.Allowed)
         {
             // t is optional in the draft; an admission does not know when the next slot frees, so it omits t.
-            response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";r={decision.Remaining}");
+            response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{decision.Tier}\";r={decision.Remaining}");
             return;
         }
 
         long resetSeconds = SecondsUntilRetry(decision);
-        response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{PolicyName}\";r={decision.Remaining};t={resetSeconds}");
+        response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{decision.Tier}\";r={decision.Remaining};t={resetSeconds}");
         response.Headers.RetryAfter = resetSeconds.ToString(CultureInfo.InvariantCulture);
     }
 

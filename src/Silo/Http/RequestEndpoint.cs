@@ -5,7 +5,7 @@ namespace RateLimiterOrleans.Silo.Http;
 /// <summary><c>GET /api/request</c>: one rate-limited request for the caller's client key.</summary>
 internal static class RequestEndpoint
 {
-    public static async Task<IResult> Handle(HttpContext context, RateLimitDecider decider, ClusterConfigCache config, InstanceName instance)
+    public static async Task<IResult> Handle(HttpContext context, RateLimitDecider decider, ClusterConfigCache config, BypassGate bypass, InstanceName instance)
     {
         var (client, error) = ClientIdentity.Resolve(context);
         if (error is not null)
@@ -13,18 +13,36 @@ internal static class RequestEndpoint
             return error.ToResult();
         }
 
+        if (bypass.Check(context.Request) == BypassOutcome.Granted)
+        {
+            var snapshot = await config.WhenReady();
+            return Results.Json(new RequestResponse("ok", instance.Value, client!, snapshot.Config.Mode.ToName(), 0, 0, 0, "bypass", "none", instance.Value, false, false, Bypassed: true));
+        }
+
         var decision = await decider.DecideAsync(client!);
-        RateLimitHeaders.Apply(context.Response, decision, config.Current.Config.WindowSizeSeconds);
+        RateLimitHeaders.Apply(context.Response, decision);
         var body = new RequestResponse(
-            decision.Allowed ? "ok" : "rate_limited",
+            Status(decision),
             instance.Value,
             client!,
             decision.Mode.ToName(),
             decision.Limit,
             decision.Remaining,
             RateLimitHeaders.SecondsUntilRetry(decision),
+            decision.Tier,
+            decision.Algorithm.ToName(),
             decision.DecidedBy,
-            decision.RaceDetected);
-        return Results.Json(body, statusCode: decision.Allowed ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
+            decision.RaceDetected,
+            FailOpen: decision.BackendUnavailable && decision.Allowed,
+            Bypassed: false);
+        return Results.Json(body, statusCode: StatusCode(decision));
     }
+
+    private static string Status(Decision decision) =>
+        decision.Allowed ? "ok" : decision.BackendUnavailable ? "unavailable" : "rate_limited";
+
+    private static int StatusCode(Decision decision) =>
+        decision.Allowed ? StatusCodes.Status200OK
+        : decision.BackendUnavailable ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status429TooManyRequests;
 }

@@ -2,7 +2,8 @@ namespace RateLimiterOrleans.Silo.Http;
 
 /// <summary>
 /// The body of <c>GET /api/request</c>, with the seed's fields first. <c>decided_by</c> is the silo whose
-/// count decided, which in <c>grain</c> mode is where the client's activation lives.
+/// count decided, which in <c>grain</c> mode is where the client's activation lives. <c>fail_open</c> marks
+/// a request let through because Redis could not decide.
 /// </summary>
 public sealed record RequestResponse(
     string Status,
@@ -12,5 +13,9 @@ public sealed record RequestResponse(
     int Limit,
     int Remaining,
     long RetryAfter,
+    string Tier,
+    string Algorithm,
     string DecidedBy,
-    bool RaceDetected);
+    bool RaceDetected,
+    bool FailOpen,
+    bool Bypassed);

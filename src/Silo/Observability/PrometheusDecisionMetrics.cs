@@ -30,11 +30,11 @@ public sealed class PrometheusDecisionMetrics(InstanceName instance) : IDecision
 
     private readonly string _instance = instance.Value;
 
-    public void Decided(Decision decision, string algorithm, TimeSpan took)
+    public void Decided(Decision decision, TimeSpan took)
     {
         ArgumentNullException.ThrowIfNull(decision);
         string mode = decision.Mode.ToName();
-        Decisions.WithLabels(_instance, mode, algorithm, decision.Allowed ? "allowed" : "rejected").Inc();
+        Decisions.WithLabels(_instance, mode, decision.Algorithm.ToName(), decision.Allowed ? "allowed" : "rejected").Inc();
         CheckDuration.WithLabels(_instance, mode).Observe(took.TotalSeconds);
         if (decision.RaceDetected)
         {
@@ -52,9 +52,10 @@ public sealed class PrometheusDecisionMetrics(InstanceName instance) : IDecision
         {
             BackendErrors.WithLabels(_instance, mode);
             CheckDuration.WithLabels(_instance, mode);
-            foreach (var result in new[] { "allowed", "rejected" })
+            foreach (var algorithm in RateLimitAlgorithmNames.All)
             {
-                Decisions.WithLabels(_instance, mode, RateLimitDecider.Algorithm, result);
+                Decisions.WithLabels(_instance, mode, algorithm, "allowed");
+                Decisions.WithLabels(_instance, mode, algorithm, "rejected");
             }
         }
     }

@@ -1,0 +1,15 @@
+using RateLimiterOrleans.Algorithms;
+
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>The limits one client is under: its tier's name, algorithm and the matching policy.</summary>
+public sealed record ClientPolicy(string Tier, TierLimits Limits, SlidingWindowPolicy SlidingWindow, TokenBucketPolicy TokenBucket)
+{
+    public RateLimitAlgorithm Algorithm => Limits.Algorithm;
+
+    public static ClientPolicy For(string tier, TierLimits limits) => new(
+        tier,
+        limits,
+        new SlidingWindowPolicy(limits.RateLimit, limits.Window),
+        new TokenBucketPolicy(limits.RateLimit, limits.Window));
+}
