@@ -1,4 +1,23 @@
 namespace RateLimiterOrleans.EndToEnd.Tests;
 
-/// <summary>A stack of its own for the test that kills a silo, so the exercises never see a dead one.</summary>
-public sealed class FailoverFixture : StackFixture;
+/// <summary>
+/// A stack of its own for the tests that kill a silo or Redis, restart the stack, or need the secrets
+/// set, so the seed's exercises never see any of that.
+/// </summary>
+public sealed class FailoverFixture : StackFixture
+{
+    public const string BypassToken = "bypass-secret-for-tests";
+    public const string AdminTokenValue = "admin-secret-for-tests";
+
+    protected override IReadOnlyDictionary<string, string> SiloEnvironment => new Dictionary<string, string>
+    {
+        ["RATELIMITER_BYPASS_TOKEN"] = BypassToken,
+        ["RATELIMITER_ADMIN_TOKEN"] = AdminTokenValue,
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class FailoverCollection : ICollectionFixture<FailoverFixture>
+{
+    public const string Name = "failover";
+}

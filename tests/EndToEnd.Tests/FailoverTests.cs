@@ -5,10 +5,16 @@ using Xunit.Abstractions;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;
 
-public sealed class FailoverTests(FailoverFixture fixture, ITestOutputHelper output) : IClassFixture<FailoverFixture>
+[Collection(FailoverCollection.Name)]
+public sealed class FailoverTests(FailoverFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan ServedAgainWithin = TimeSpan.FromSeconds(10);
     private readonly LabClient _lab = fixture.Client;
+
+    public async Task InitializeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+
+    // Brings the killed silo back for the tests that share this stack.
+    public async Task DisposeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
 
     [Fact]
     public async Task After_kill_9_of_a_silo_the_survivors_keep_answering_and_its_clients_are_served_again_within_10_s()

@@ -8,7 +8,7 @@ using RateLimiterOrleans.Lab.Stack;
 namespace RateLimiterOrleans.EndToEnd.Tests;
 
 /// <summary>What the seed's curl commands do, as a test client: through nginx or straight to one instance.</summary>
-public sealed class LabClient(StackPorts ports) : IDisposable
+public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -53,6 +53,23 @@ public sealed class LabClient(StackPorts ports) : IDisposable
 
     public Task<Reply> Get(string url) => Send(new HttpRequestMessage(HttpMethod.Get, url));
 
+    public Task<Reply> Put(string url, string json) =>
+        Send(new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+
+    public Task<Reply> Delete(string url) => Send(new HttpRequestMessage(HttpMethod.Delete, url));
+
+    /// <summary>One request after another for the same key.</summary>
+    public async Task<List<Reply>> Sequentially(string apiKey, int count)
+    {
+        var replies = new List<Reply>();
+        for (int i = 0; i < count; i++)
+        {
+            replies.Add(await Request(apiKey));
+        }
+
+        return replies;
+    }
+
     public async Task<Reply[]> Concurrently(int count, string apiKey) =>
         await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Request(apiKey)));
 
@@ -60,6 +77,11 @@ public sealed class LabClient(StackPorts ports) : IDisposable
     {
         using (message)
         {
+            if (adminToken is not null && message.RequestUri!.AbsolutePath.StartsWith("/admin/", StringComparison.Ordinal) && !message.Headers.Contains("X-Admin-Token"))
+            {
+                message.Headers.Add("X-Admin-Token", adminToken);
+            }
+
             using var response = await _http.SendAsync(message);
             string text = await response.Content.ReadAsStringAsync();
             return new Reply(response.StatusCode, text, response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), response.Content.Headers.ContentType?.MediaType);

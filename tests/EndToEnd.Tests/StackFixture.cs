@@ -23,6 +23,9 @@ public class StackFixture : IAsyncLifetime
 
     protected virtual bool Observability => false;
 
+    /// <summary>The admin token the silos require, if this stack sets <c>RATELIMITER_ADMIN_TOKEN</c>.</summary>
+    public string? AdminToken => SiloEnvironment?.GetValueOrDefault("RATELIMITER_ADMIN_TOKEN");
+
     public async Task InitializeAsync()
     {
         var paths = LabPaths.Discover();
@@ -40,7 +43,7 @@ public class StackFixture : IAsyncLifetime
             throw new InvalidOperationException($"The test stack in {_stateDirectory} did not start: {outcome.Error}\n{_progress}");
         }
 
-        Client = new LabClient(Stack.Ports);
+        Client = new LabClient(Stack.Ports, AdminToken);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,130 @@
+using System.Net;
+
+namespace RateLimiterOrleans.EndToEnd.Tests;
+
+/// <summary>The bypass secret and the admin token, on a stack whose silos have both set.</summary>
+[Collection(FailoverCollection.Name)]
+public sealed class SecurityTests(FailoverFixture fixture) : IAsyncLifetime
+{
+    private readonly LabClient _lab = fixture.Client;
+
+    public async Task InitializeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_right_bypass_secret_is_unlimited_and_counted_without_being_echoed()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 2, "algorithm": "sliding_window"}""");
+        string key = $"bypass-{Guid.NewGuid():N}";
+        double before = await BypassCount("granted");
+
+        var replies = new List<Reply>();
+        for (int i = 0; i < 9; i++)
+        {
+            replies.Add(await RequestWithBypass(key, FailoverFixture.BypassToken));
+        }
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.All(replies, r => Assert.True(r.Json["bypassed"]!.GetValue<bool>()));
+        Assert.All(replies, r => Assert.DoesNotContain(FailoverFixture.BypassToken, r.Text + string.Join(",", r.Headers.Values)));
+        Assert.Equal(9, await BypassCount("granted") - before);
+        Assert.Equal(2, (await _lab.Sequentially(key, 4)).Count(r => r.Status == HttpStatusCode.OK));
+    }
+
+    [Theory]
+    [InlineData("wrong-secret")]
+    [InlineData("")]
+    public async Task A_wrong_secret_is_limited_like_any_request_and_counted(string secret)
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 2, "algorithm": "sliding_window"}""");
+        string key = $"wrong-bypass-{Guid.NewGuid():N}";
+        double before = await BypassCount("wrong_secret");
+
+        var statuses = new List<HttpStatusCode>();
+        for (int i = 0; i < 4; i++)
+        {
+            statuses.Add((await RequestWithBypass(key, secret)).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(4, await BypassCount("wrong_secret") - before);
+    }
+
+    [Fact]
+    public async Task A_request_without_the_header_is_limited()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 2, "algorithm": "sliding_window"}""");
+
+        var replies = await _lab.Sequentially($"plain-{Guid.NewGuid():N}", 3);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, replies[2].Status);
+    }
+
+    [Theory]
+    [InlineData("GET", "/admin/config")]
+    [InlineData("GET", "/admin/stats")]
+    [InlineData("GET", "/admin/tiers")]
+    [InlineData("POST", "/admin/reset")]
+    [InlineData("POST", "/admin/config")]
+    [InlineData("PUT", "/admin/assignments")]
+    public async Task Every_admin_call_without_the_token_gets_401_with_a_json_error(string method, string path)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(method), $"{_lab.Nginx}{path}");
+        message.Headers.Add("X-Admin-Token", "not-the-token");
+        if (method != "GET")
+        {
+            message.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var reply = await _lab.Send(message);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.Equal("unauthorized", reply.Field("error"));
+        Assert.Equal("X-Admin-Token", reply.Field("field"));
+    }
+
+    [Fact]
+    public async Task The_admin_token_is_accepted_in_its_header_or_as_a_bearer_token()
+    {
+        var withHeader = await _lab.Get($"{_lab.Nginx}/admin/config");
+        using var bearer = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}/admin/config");
+        bearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", FailoverFixture.AdminTokenValue);
+        using var http = new HttpClient();
+
+        var withBearer = await http.SendAsync(bearer);
+
+        Assert.Equal(HttpStatusCode.OK, withHeader.Status);
+        Assert.Equal(HttpStatusCode.OK, withBearer.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_itself_needs_no_admin_token()
+    {
+        using var http = new HttpClient();
+
+        var reply = await http.GetAsync($"{_lab.Nginx}/api/request");
+
+        Assert.NotEqual(HttpStatusCode.Unauthorized, reply.StatusCode);
+    }
+
+    private async Task<Reply> RequestWithBypass(string key, string secret)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}/api/request");
+        message.Headers.Add("X-API-Key", key);
+        message.Headers.Add("X-RateLimit-Bypass", secret);
+        return await _lab.Send(message);
+    }
+
+    private async Task<double> BypassCount(string outcome)
+    {
+        double total = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            var samples = PrometheusText.Parse((await _lab.Get($"{_lab.Api(i)}/metrics")).Text);
+            total += samples.Sum("rate_limit_bypass_total", ("outcome", outcome));
+        }
+
+        return total;
+    }
+}
