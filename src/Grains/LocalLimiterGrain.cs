@@ -10,17 +10,30 @@ namespace RateLimiterOrleans.Grains;
 public sealed class LocalLimiterGrain(
     LocalClientWindows windows,
     ClusterConfigCache config,
-    DecisionFactory decisions) : Grain, ILocalLimiterGrain
+    DecisionFactory decisions,
+    LimiterActivations activations,
+    TimeProvider time) : Grain, ILocalLimiterGrain
 {
+    private readonly IdleDeactivation _idle = new(time);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        activations.Activated(RateLimitMode.Local);
+        _idle.Start(this, config, DeactivateOnIdle);
+        return Task.CompletedTask;
+    }
+
     public async Task<Decision> Decide()
     {
         var snapshot = await config.WhenReady();
         string client = this.GetPrimaryKeyString();
+        _idle.Used();
         return decisions.Create(windows.Decide(client, snapshot), RateLimitMode.Local, snapshot.PolicyFor(client));
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        activations.Deactivated(RateLimitMode.Local);
         windows.Forget(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }

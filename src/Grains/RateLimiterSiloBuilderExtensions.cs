@@ -34,6 +34,7 @@ public static class RateLimiterSiloBuilderExtensions
         services.AddSingleton<ClusterConfigCache>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterConfigCache>());
         services.AddSingleton<LocalClientWindows>();
+        services.AddSingleton<LimiterActivations>();
         services.AddSingleton<SiloDecisionStats>();
         services.AddSingleton<DecisionFactory>();
         services.AddSingleton<RateLimitDecider>();

@@ -13,6 +13,7 @@ public static class LabCommands
           logs <name> [-f]   show (or follow) the log of redis, api-1, api-2, api-3 or nginx
           load <basic|high-concurrency> [options]
                              send the k6 scenarios' load natively and summarise it ('./lab load' for its options)
+          bench [options]    measure every mode against a baseline, peers and Redis' ceiling; rewrite docs/benchmarks.md
           test [options]     install what the tests need, then run every test (options go to dotnet test)
 
         options for up/down/status/logs:
@@ -35,6 +36,11 @@ public static class LabCommands
         if (args[0] == "load")
         {
             return await LoadCommand.RunAsync(paths, args[1..]);
+        }
+
+        if (args[0] == "bench")
+        {
+            return await BenchCommand.RunAsync(paths, args[1..]);
         }
 
         var (options, error) = StackOptions.Parse(args[1..]);

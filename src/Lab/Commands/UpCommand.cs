@@ -1,4 +1,3 @@
-using RateLimiterOrleans.Lab.Processes;
 using RateLimiterOrleans.Lab.Setup;
 using RateLimiterOrleans.Lab.Stack;
 
@@ -21,11 +20,8 @@ public static class UpCommand
         }
 
         Console.WriteLine("lab: building the silo (Release)");
-        var buildOutput = new List<string>();
-        if (await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(paths.Root, "src", "Silo", "Silo.csproj"), "-c", "Release", "-v", "q", "--nologo"], buildOutput.Add, paths.Root) != 0)
+        if (!await SiloBuild.BuildAsync(paths))
         {
-            buildOutput.ForEach(Console.Error.WriteLine);
-            Console.Error.WriteLine("lab: the build failed");
             return 1;
         }
 

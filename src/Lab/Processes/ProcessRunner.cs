@@ -5,7 +5,12 @@ namespace RateLimiterOrleans.Lab.Processes;
 /// <summary>Runs a program to completion, optionally streaming each output line to a callback.</summary>
 public static class ProcessRunner
 {
-    public static async Task<int> RunAsync(string file, IEnumerable<string> arguments, Action<string>? onLine = null, string? workingDirectory = null)
+    public static async Task<int> RunAsync(
+        string file,
+        IEnumerable<string> arguments,
+        Action<string>? onLine = null,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -17,6 +22,11 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");

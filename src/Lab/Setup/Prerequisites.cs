@@ -22,6 +22,19 @@ public static class Prerequisites
         ["prometheus"] = "prometheus",
     };
 
+    /// <summary>The load generator of <c>./lab bench</c>; redis-benchmark comes with redis-tools.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Bench = new Dictionary<string, string>
+    {
+        ["wrk"] = "wrk",
+        ["redis-benchmark"] = "redis-tools",
+    };
+
+    /// <summary>Node.js, whose syntax check stands in for k6 (which Debian does not package) in the tests.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Node = new Dictionary<string, string>
+    {
+        ["node"] = "nodejs",
+    };
+
     /// <summary>Headless Chromium, for the test that loads the Orleans dashboard as a browser would.</summary>
     public static readonly IReadOnlyDictionary<string, string> Browser = new Dictionary<string, string>
     {

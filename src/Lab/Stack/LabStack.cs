@@ -108,6 +108,12 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
 
     private async Task<StackOutcome> EnsureRunning(string name, Func<StartedComponent> start, Func<Task<bool>> ready, TimeSpan timeout)
     {
+        if (_state.Components.GetValueOrDefault(name) is { } stale && stale.IsRunning() && stale.Build is { } built && built != SiloBuildTime())
+        {
+            progress.Step($"{name} runs an older build; restarting it");
+            await PosixProcess.StopAsync(stale.Pid, TimeSpan.FromSeconds(30));
+        }
+
         if (_state.Components.GetValueOrDefault(name) is { } existing && existing.IsRunning())
         {
             progress.Step($"{name} already running (pid {existing.Pid})");
@@ -201,7 +207,7 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
         }
 
         int pid = DetachedProcess.Start("dotnet", [layout.SiloAssembly, "--urls", url], layout.LogFile(StackNames.Api(index)), environment);
-        return new StartedComponent(pid, $"--urls {url}");
+        return new StartedComponent(pid, $"--urls {url}", SiloBuildTime());
     }
 
     private StartedComponent StartNginx()
@@ -240,6 +246,8 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
             await PosixProcess.StopAsync(started.Pid, grace);
         }
     }
+
+    private DateTime SiloBuildTime() => File.GetLastWriteTimeUtc(layout.SiloAssembly);
 
     private static string Tail(string file, int lines) =>
         File.Exists(file) ? string.Join('\n', File.ReadLines(file).TakeLast(lines)) : "(no log)";

@@ -34,6 +34,14 @@ public static class SiloHostingExtensions
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Options(hosting.ClusteringRedis ?? limiter.Redis));
             silo.ConfigureEndpoints(IPAddress.Parse(hosting.AdvertisedIP), hosting.SiloPort, hosting.GatewayPort, hosting.ListenOnAnyAddress);
             silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
+            // Each silo caches where grains live. Orleans' default keeps up to a million entries, and a burst
+            // of one-off clients would leave one per client long after their grains deactivated. A bounded
+            // LRU keeps the hot clients' locations and gives the rest of the memory back.
+            silo.Configure<GrainDirectoryOptions>(o =>
+            {
+                o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.LRU;
+                o.CacheSize = 10_000;
+            });
             silo.AddRateLimiter(o => configuration.GetSection(RateLimiterOptions.SectionName).Bind(o));
             silo.AddDashboard();
             // Carries trace context across grain calls, so one request is one trace across silos.
@@ -49,6 +57,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<InstanceName>();
         builder.Services.AddSingleton(SecurityOptions.From(configuration));
         builder.Services.AddSingleton<BypassGate>();
+        builder.Services.AddSingleton<Peers.PeerLimiters>();
         builder.Services.AddSingleton<AdminTokenFilter>();
         builder.Services.AddExceptionHandler<BackendFailureHandler>();
         builder.Services.AddProblemDetails();

@@ -52,6 +52,28 @@ internal static class AdminEndpoints
         return Results.Json(new StatsResponse(instance.Value, snapshot.Config.Mode.ToName(), localClients, stats.DecisionsByMode(), stats.RacesDetected));
     }
 
+    /// <summary>
+    /// The heap, optionally after a full collection, for <c>./lab bench</c>'s memory-per-client figures:
+    /// without one, the heap includes garbage and says little about what clients cost.
+    /// </summary>
+    public static IResult GetMemory(bool? collect, LimiterActivations activations, InstanceName instance)
+    {
+        if (collect == true)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        return Results.Json(new MemoryResponse(
+            instance.Value,
+            GC.GetTotalMemory(forceFullCollection: false),
+            Environment.WorkingSet,
+            activations.Client,
+            activations.Local,
+            collect == true));
+    }
+
     public static IResult GetTiers(ClusterConfigCache config, InstanceName instance) =>
         Results.Json(TiersResponse.From(config.Current.Config, instance.Value));
 

@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using RateLimiterOrleans.Silo.Observability;
+using RateLimiterOrleans.Silo.Peers;
 
 namespace RateLimiterOrleans.Silo.Http;
 
@@ -14,12 +15,16 @@ public static class EndpointExtensions
         app.UseRateLimiterMetrics();
         app.Services.GetRequiredService<BypassGate>().Initialise();
         app.MapGet("/api/request", RequestEndpoint.Handle);
+        app.MapGet("/api/baseline", BenchEndpoints.Baseline);
+        app.MapGet("/api/peer/redis-rate-limiting", BenchEndpoints.RedisRateLimiting);
+        app.MapGet("/api/peer/sliding-window-rate-limiter", BenchEndpoints.InProcess);
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminTokenFilter>();
         admin.MapGet("/config", AdminEndpoints.GetConfig);
         admin.MapPost("/config", AdminEndpoints.PostConfig);
         admin.MapPost("/reset", AdminEndpoints.Reset);
         admin.MapGet("/stats", AdminEndpoints.GetStats);
         admin.MapGet("/tiers", AdminEndpoints.GetTiers);
+        admin.MapGet("/memory", AdminEndpoints.GetMemory);
         admin.MapPut("/tiers/{name}", AdminEndpoints.PutTier);
         admin.MapDelete("/tiers/{name}", AdminEndpoints.DeleteTier);
         admin.MapPut("/assignments", AdminEndpoints.PutAssignment);

@@ -1,0 +1,69 @@
+namespace RateLimiterOrleans.Lab.Bench;
+
+/// <summary>The targets the benchmark is held to, each checked against what was measured.</summary>
+public static class BenchTargets
+{
+    public sealed record Check(string Target, string Measured, bool Met, string? Shortfall);
+
+    public static IReadOnlyList<Check> Evaluate(BenchResults results, IReadOnlyList<RowSummary> rows)
+    {
+        double baseline = rows.Single(r => r.Row.Mode is null && !r.Row.Limited).DecisionsPerSecond;
+        RowSummary Row(string name) => rows.Single(r => r.Row.Name == name);
+        double Ratio(string name) => Row(name).DecisionsPerSecond / baseline;
+
+        var checks = new List<Check>();
+        foreach (var (name, target) in new[] { ("grain, sliding window", 0.85), ("grain, token bucket", 0.85), ("redis_atomic, sliding window", 0.75), ("redis_atomic, token bucket", 0.75) })
+        {
+            double ratio = Ratio(name);
+            checks.Add(new Check($"`{name}` ≥ {target * 100:0}% of baseline", $"{ratio * 100:0}%", ratio >= target, ratio >= target ? null : $"{(target - ratio) * 100:0} points short"));
+        }
+
+        var atomic = Row("redis_atomic, sliding window");
+        var peer = Row("peer: RedisRateLimiting sliding window");
+        bool atomicExact = atomic.MostOverAdmitted.OverAdmitted == 0;
+        bool peerExact = peer.MostOverAdmitted.OverAdmitted == 0;
+        checks.Add(new Check(
+            "`redis_atomic` ≥ the RedisRateLimiting peer, at equal exactness",
+            $"{atomic.DecisionsPerSecond:0} against {peer.DecisionsPerSecond:0} decisions/s ({atomic.DecisionsPerSecond / peer.DecisionsPerSecond * 100:0}%); over-admission {atomic.MostOverAdmitted.OverAdmitted} against {peer.MostOverAdmitted.OverAdmitted}",
+            atomic.DecisionsPerSecond >= peer.DecisionsPerSecond && atomicExact,
+            atomic.DecisionsPerSecond >= peer.DecisionsPerSecond ? (atomicExact ? null : "redis_atomic over-admitted") : $"{(1 - atomic.DecisionsPerSecond / peer.DecisionsPerSecond) * 100:0}% slower{(peerExact ? "" : ", and the peer is not exact")}"));
+
+        double storeRatio = results.Store.DecisionsPerSecond / results.Ceiling.DecisionsPerSecond;
+        checks.Add(new Check("in-process store ≥ 50% of redis-benchmark EVALSHA at 50 clients", $"{storeRatio * 100:0}%", storeRatio >= 0.5, storeRatio >= 0.5 ? null : $"{(0.5 - storeRatio) * 100:0} points short"));
+
+        var allocations = MicroAllocations(results.Micro);
+        checks.Add(new Check("the pure algorithms allocate 0 bytes per decision", allocations.Measured, allocations.Met, allocations.Met ? null : "see the micro-benchmark tables"));
+
+        var silo = results.SiloMemory;
+        checks.Add(new Check("silo memory back within 10% of its idle base after the burst", $"{silo.AfterOverBase:+0.0%;-0.0%} ({silo.BaseBytes / 1e6:0.0} MB → {silo.AfterBytes / 1e6:0.0} MB)", silo.AfterOverBase <= 0.10,
+            silo.AfterOverBase <= 0.10 ? null : $"{(silo.AfterOverBase - 0.10) * 100:0.0} points over"));
+        return checks;
+    }
+
+    // BenchmarkDotNet's GitHub tables have an "Allocated" column; "-" or "0 B" means nothing was allocated.
+    private static (string Measured, bool Met) MicroAllocations(IReadOnlyList<(string Name, string Markdown)> micro)
+    {
+        var pure = micro.Where(m => m.Name.Contains("SlidingWindowLog", StringComparison.Ordinal) || m.Name.Contains("TokenBucket", StringComparison.Ordinal)).ToList();
+        if (pure.Count == 0)
+        {
+            return ("not measured in this run (--no-micro)", false);
+        }
+
+        var cells = new List<string>();
+        foreach (var (_, markdown) in pure)
+        {
+            var lines = markdown.Split('\n').Where(l => l.TrimStart().StartsWith('|')).ToList();
+            if (lines.Count < 3)
+            {
+                continue;
+            }
+
+            var header = lines[0].Split('|').Select(c => c.Trim()).ToList();
+            int column = header.IndexOf("Allocated");
+            cells.AddRange(lines.Skip(2).Select(l => l.Split('|')).Where(c => column >= 0 && c.Length > column).Select(c => c[column].Trim()));
+        }
+
+        bool met = cells.Count > 0 && cells.All(c => c is "-" or "0 B");
+        return ($"Allocated column: {string.Join(", ", cells.Distinct())}", met);
+    }
+}

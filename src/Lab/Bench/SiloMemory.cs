@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RateLimiterOrleans.Lab.Stack;
+
+namespace RateLimiterOrleans.Lab.Bench;
+
+/// <summary>
+/// What client grains cost in the silos, and whether the silos give it back: a burst of one-off clients
+/// in <c>grain</c> mode, the managed heap after a full collection before, during and after, and the wait
+/// until every idle grain has deactivated itself once its window passed.
+/// </summary>
+public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string> progress)
+{
+    // Longer than the burst takes, so every one-off client's grain is still active when it ends.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
+
+    public sealed record Result(int Clients, long BaseBytes, long ActiveBytes, long ActiveGrains, long AfterBytes, TimeSpan DeactivatedAfter)
+    {
+        public double BytesPerGrain => ActiveGrains == 0 ? 0 : (ActiveBytes - BaseBytes) / (double)ActiveGrains;
+
+        public double AfterOverBase => AfterBytes / (double)BaseBytes - 1;
+    }
+
+    public async Task<Result> RunAsync(int clients)
+    {
+        using var configure = await http.PostAsJsonAsync($"http://127.0.0.1:{ports.Nginx}/admin/config",
+            new Dictionary<string, object> { ["mode"] = "grain", ["algorithm"] = "sliding_window", ["rate_limit"] = 100, ["window_size_seconds"] = (int)Window.TotalSeconds });
+        configure.EnsureSuccessStatusCode();
+        var (baseBytes, baseGrains) = await Memory();
+        await WaitUntilNoGrains(baseGrains);
+        (baseBytes, _) = await Memory();
+
+        progress($"  sending {clients} one-off clients in grain mode");
+        string prefix = Guid.NewGuid().ToString("N")[..8];
+        using var slots = new SemaphoreSlim(64);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{ports.Nginx}/api/request");
+                request.Headers.Add("X-API-Key", $"scale-{prefix}-{i}");
+                using var response = await http.SendAsync(request);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+
+        var (activeBytes, activeGrains) = await Memory();
+        progress($"  {activeGrains} client grains active; waiting for them to deactivate");
+        var waited = await WaitUntilNoGrains(0);
+        // Deactivation unregisters each grain from the directory a moment later; let that finish too.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var (afterBytes, _) = await Memory();
+        return new Result(clients, baseBytes, activeBytes, activeGrains, afterBytes, waited);
+    }
+
+    private async Task<TimeSpan> WaitUntilNoGrains(long atMost)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(2) && (await Memory(collect: false)).Grains > atMost)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        return clock.Elapsed;
+    }
+
+    // Summed over the three silos, each asked directly.
+    private async Task<(long Bytes, long Grains)> Memory(bool collect = true)
+    {
+        long bytes = 0, grains = 0;
+        foreach (int port in ports.Api)
+        {
+            var memory = await http.GetFromJsonAsync<JsonObject>($"http://127.0.0.1:{port}/admin/memory?collect={(collect ? "true" : "false")}");
+            bytes += memory!["managed_bytes"]!.GetValue<long>();
+            grains += memory["client_grains"]!.GetValue<long>();
+        }
+
+        return (bytes, grains);
+    }
+}

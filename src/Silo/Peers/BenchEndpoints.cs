@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+using RateLimiterOrleans.Grains;
+using RateLimiterOrleans.Silo.Http;
+
+namespace RateLimiterOrleans.Silo.Peers;
+
+/// <summary>
+/// The twins of <c>/api/request</c> that <c>./lab bench</c> compares against: the same client identity,
+/// JSON and status codes, with no decision at all (<c>/api/baseline</c>) or with a peer limiter deciding.
+/// </summary>
+internal static class BenchEndpoints
+{
+    public static async Task<IResult> Baseline(HttpContext context, ClusterConfigCache config, InstanceName instance)
+    {
+        var (client, error) = ClientIdentity.Resolve(context);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        var snapshot = await config.WhenReady();
+        return Results.Json(Body("ok", client!, "baseline", snapshot.Config.RateLimit, instance));
+    }
+
+    public static Task<IResult> RedisRateLimiting(HttpContext context, PeerLimiters peers, ClusterConfigCache config, InstanceName instance) =>
+        Decide(context, peers.RedisRateLimiting, "peer_redis_rate_limiting", config, instance);
+
+    public static Task<IResult> InProcess(HttpContext context, PeerLimiters peers, ClusterConfigCache config, InstanceName instance) =>
+        Decide(context, peers.InProcess, "peer_sliding_window_rate_limiter", config, instance);
+
+    private static async Task<IResult> Decide(HttpContext context, PartitionedRateLimiter<string> limiter, string mode, ClusterConfigCache config, InstanceName instance)
+    {
+        var (client, error) = ClientIdentity.Resolve(context);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        var snapshot = await config.WhenReady();
+        using var lease = await limiter.AcquireAsync(client!, 1, context.RequestAborted);
+        return Results.Json(
+            Body(lease.IsAcquired ? "ok" : "rate_limited", client!, mode, snapshot.Config.RateLimit, instance),
+            statusCode: lease.IsAcquired ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
+    }
+
+    private static RequestResponse Body(string status, string client, string mode, int limit, InstanceName instance) =>
+        new(status, instance.Value, client, mode, limit, 0, 0, "default", "sliding_window", instance.Value, false, false, false);
+}
