@@ -12,7 +12,7 @@ public static partial class TestCommand
 {
     public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> extraArguments)
     {
-        if (!await Prerequisites.EnsureAsync(Prerequisites.Servers.Concat(Prerequisites.Observability).Concat(Prerequisites.Browser).ToDictionary(), Console.WriteLine))
+        if (!await Prerequisites.EnsureAsync(Prerequisites.Servers.Concat(Prerequisites.Observability).Concat(Prerequisites.Browser).Concat(Prerequisites.Bench).Concat(Prerequisites.Node).ToDictionary(), Console.WriteLine))
         {
             return 1;
         }

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Xml.Linq;
+using RateLimiterOrleans.Lab;
+using RateLimiterOrleans.Lab.Bench;
+
+namespace RateLimiterOrleans.EndToEnd.Tests;
+
+/// <summary>The pieces <c>./lab bench</c> is built from, run briefly against a test stack.</summary>
+[Collection(StackCollection.Name)]
+public sealed class BenchToolTests(StackFixture fixture)
+{
+    private readonly LabClient _lab = fixture.Client;
+    private readonly string _wrkScript = Path.Combine(LabPaths.Discover().Root, "src", "Lab", "Bench", "wrk-report.lua");
+
+    [Fact]
+    public async Task The_baseline_twin_answers_like_the_api_without_deciding()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "grain", "rate_limit": 1, "algorithm": "sliding_window"}""");
+
+        var replies = new List<Reply>();
+        for (int i = 0; i < 3; i++)
+        {
+            replies.Add(await _lab.Get($"{_lab.Nginx}/api/baseline"));
+        }
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.All(replies, r => Assert.Equal("baseline", r.Field("mode")));
+    }
+
+    [Theory]
+    [InlineData("/api/peer/redis-rate-limiting", 3)]
+    [InlineData("/api/peer/sliding-window-rate-limiter", 9)]
+    public async Task The_peers_limit_by_the_default_tier_shared_through_redis_or_per_silo(string path, int admitted)
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 3, "window_size_seconds": 60, "algorithm": "sliding_window"}""");
+        string key = $"peer-{Guid.NewGuid():N}";
+
+        int ok = 0;
+        for (int i = 0; i < 15; i++)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}{path}");
+            message.Headers.Add("X-API-Key", key);
+            ok += (await _lab.Send(message)).Status == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        Assert.Equal(admitted, ok);
+    }
+
+    [Fact]
+    public async Task Wrk_with_the_bench_script_counts_every_request_by_status()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 5, "window_size_seconds": 60, "algorithm": "sliding_window"}""");
+
+        var run = await WrkRun.RunAsync($"{_lab.Nginx}/api/request", TimeSpan.FromSeconds(1), 4, 3, $"wrk-{Guid.NewGuid():N}"[..12], _wrkScript);
+
+        Assert.True(run.Requests > 15);
+        Assert.Equal(run.Requests, run.Ok + run.Limited + run.Other);
+        Assert.Equal(15, run.Ok);
+        Assert.True(run.P50Us > 0 && run.P50Us <= run.P99Us && run.P99Us <= run.P999Us);
+    }
+
+    [Fact]
+    public async Task Redis_benchmark_runs_the_projects_script_by_its_sha()
+    {
+        var ceiling = await RedisCeiling.RunAsync(_lab.Ports.Redis, 10, 2_000, 10_000_000);
+
+        Assert.True(ceiling.DecisionsPerSecond > 0);
+        Assert.Equal(10, ceiling.Clients);
+    }
+
+    [Fact]
+    public void The_chart_is_well_formed_svg_with_a_bar_per_row()
+    {
+        string svg = BenchChart.Render([("baseline (no decision)", 5000, false), ("grain, sliding window", 4000, false), ("local, sliding window", 4200, true)], 5000);
+
+        var document = XDocument.Parse(svg);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(4, document.Descendants(ns + "rect").Count());
+        Assert.Contains(document.Descendants(ns + "rect"), r => (string?)r.Attribute("fill") == "#d62728");
+    }
+}
