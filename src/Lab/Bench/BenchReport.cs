@@ -78,6 +78,28 @@ public static class BenchReport
             Line($"| {r.Row.Name} | {N(r.SiloCpuPer1000, "0.000")} | {N(r.RedisCpuPer1000, "0.000")} | {N(r.NginxCpuPer1000, "0.000")} |");
         }
 
+        if (results.Profiles.Count > 0)
+        {
+            Line();
+            Line("### Runtime profile of one silo (dotnet-counters)");
+            Line();
+            Line($"A separate {N(o.Duration.TotalSeconds)} s run of each row with `dotnet-counters collect --counters System.Runtime` attached to api-1, averaged over the run. Rates are per second of the run; api-1 takes about a third of the requests. "
+                + $"Read across: a decision adds allocation and thread-pool work items (an Orleans call, a Redis round trip) to the baseline's HTTP work, and on two shared cores that CPU comes out of throughput. GC pauses take at most {N(results.Profiles.Max(p => p.Counters.GetValueOrDefault(RuntimeProfile.Shown[2].Counter)) * 100, "0.0")}% of the time in any row.");
+            Line();
+            Line($"| row | decisions/s (all silos) | {string.Join(" | ", RuntimeProfile.Shown.Select(c => c.Label))} | allocated per decision on api-1 |");
+            Line($"|---|---|{string.Concat(Enumerable.Repeat("---|", RuntimeProfile.Shown.Count))}---|");
+            foreach (var p in results.Profiles)
+            {
+                var cells = RuntimeProfile.Shown.Select(c => p.Counters.TryGetValue(c.Counter, out var v)
+                    ? (c.Label.StartsWith("allocated", StringComparison.Ordinal) ? N(v / 1e6, "0.0") : N(v, v < 10 ? "0.000" : "0"))
+                    : "n/a");
+                string perDecision = p.Counters.TryGetValue(RuntimeProfile.Shown[3].Counter, out var alloc) && p.DecisionsPerSecond > 0
+                    ? $"{N(alloc / (p.DecisionsPerSecond / 3) / 1024, "0.0")} KB"
+                    : "n/a";
+                Line($"| {p.Row} | {N(p.DecisionsPerSecond)} | {string.Join(" | ", cells)} | {perDecision} |");
+            }
+        }
+
         Line();
         Line("## Redis' ceiling, and what the client side leaves of it");
         Line();

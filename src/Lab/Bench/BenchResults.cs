@@ -10,4 +10,5 @@ public sealed record BenchResults(
     RedisMemory.Result RedisMemory,
     SiloMemory.Result SiloMemory,
     IReadOnlyList<(string Name, string Markdown)> Micro,
+    IReadOnlyList<RuntimeProfile.Result> Profiles,
     TimeSpan Took);

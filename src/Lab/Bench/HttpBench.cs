@@ -33,6 +33,28 @@ public sealed class HttpBench(StackPorts ports, StackState state, BenchOptions o
         return measurements;
     }
 
+    /// <summary>
+    /// One more run of each named row, with dotnet-counters attached to api-1: kept apart from the measured
+    /// rounds, since the collector costs CPU of its own.
+    /// </summary>
+    public async Task<IReadOnlyList<RuntimeProfile.Result>> ProfileAsync(string tool, IReadOnlyList<string> rowNames, string workDirectory)
+    {
+        var profiles = new List<RuntimeProfile.Result>();
+        int silo = state.Components[StackNames.Api(0)].Pid;
+        foreach (var row in BenchRow.All.Where(r => rowNames.Contains(r.Name)))
+        {
+            await Configure(row);
+            string url = $"http://127.0.0.1:{ports.Nginx}{row.Path}";
+            WrkRun? run = null;
+            var counters = await RuntimeProfile.CollectAsync(tool, silo, options.Duration, async () =>
+                run = await WrkRun.RunAsync(url, options.Duration, options.Connections, options.Clients, $"profile-{Guid.NewGuid():N}"[..16], wrkScript), workDirectory);
+            profiles.Add(new RuntimeProfile.Result(row.Name, run!.Requests / (run.DurationUs / 1e6), counters));
+            progress($"  profiled {row.Name}");
+        }
+
+        return profiles;
+    }
+
     private async Task<HttpMeasurement> Measure(BenchRow row, int round)
     {
         await Configure(row);

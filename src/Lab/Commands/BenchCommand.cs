@@ -48,7 +48,15 @@ public static class BenchCommand
 
         Action<string> progress = Console.WriteLine;
         Console.WriteLine($"lab: bench: {BenchRow.All.Count} rows × {options.Rounds} rounds × {options.Duration.TotalSeconds:0} s through nginx");
-        var measurements = await new HttpBench(stack.Ports, state, options, Path.Combine(paths.Root, "src", "Lab", "Bench", "wrk-report.lua"), http, progress).RunAsync();
+        var httpBench = new HttpBench(stack.Ports, state, options, Path.Combine(paths.Root, "src", "Lab", "Bench", "wrk-report.lua"), http, progress);
+        var measurements = await httpBench.RunAsync();
+
+        IReadOnlyList<RuntimeProfile.Result> profiles = [];
+        if (await RuntimeProfile.EnsureToolAsync(paths) is { } counters)
+        {
+            Console.WriteLine("lab: bench: runtime profile of api-1 (dotnet-counters) for the baseline and the rows with targets");
+            profiles = await httpBench.ProfileAsync(counters, ["baseline (no decision)", "grain, sliding window", "redis_atomic, sliding window", "peer: RedisRateLimiting sliding window"], Path.Combine(paths.State, "bench"));
+        }
 
         Console.WriteLine("lab: bench: Redis' ceiling (redis-benchmark) and the in-process store, 50 in flight");
         var ceiling = await RedisCeiling.RunAsync(stack.Ports.Redis, 50, 200_000, 10_000_000);
@@ -66,7 +74,7 @@ public static class BenchCommand
         }
 
         await RestoreSeedConfig(http, stack.Ports);
-        var results = new BenchResults(options, await MachineInfo.DescribeAsync(), measurements, ceiling, store, redisMemory, siloMemory, micro, clock.Elapsed);
+        var results = new BenchResults(options, await MachineInfo.DescribeAsync(), measurements, ceiling, store, redisMemory, siloMemory, micro, profiles, clock.Elapsed);
         string docs = Path.Combine(paths.Root, "docs");
         BenchReport.Write(results, docs);
         Console.WriteLine($"lab: bench done in {clock.Elapsed.TotalMinutes:0.0} min; wrote {Path.Combine(docs, "benchmarks.md")} and benchmarks.svg");
