@@ -21,7 +21,7 @@ public static class RateLimiterSiloBuilderExtensions
         services.AddSingleton<IValidateOptions<RateLimiterOptions>, RateLimiterOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
-            RedisConnection.Options(sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis)));
+            RedisConnection.ForDecisions(sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis)));
         services.AddSingleton(sp => new RedisStoreOptions { OperationTimeout = sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.RedisTimeout });
         services.AddSingleton<RedisCircuitBreaker>();
         services.AddSingleton<RedisGuard>();

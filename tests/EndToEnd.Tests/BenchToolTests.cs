@@ -53,9 +53,11 @@ public sealed class BenchToolTests(StackFixture fixture)
 
         var run = await WrkRun.RunAsync($"{_lab.Nginx}/api/request", TimeSpan.FromSeconds(1), 4, 3, $"wrk-{Guid.NewGuid():N}"[..12], _wrkScript);
 
+        // 3 keys × 5 admitted; a decision that misses its 100 ms deadline on a busy machine fails open, so more is possible.
         Assert.True(run.Requests > 15);
         Assert.Equal(run.Requests, run.Ok + run.Limited + run.Other);
-        Assert.Equal(15, run.Ok);
+        Assert.InRange(run.Ok, 15, run.Requests - 1);
+        Assert.True(run.Limited > 0);
         Assert.True(run.P50Us > 0 && run.P50Us <= run.P99Us && run.P99Us <= run.P999Us);
     }
 
