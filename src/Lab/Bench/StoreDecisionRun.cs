@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RateLimiterOrleans.Algorithms;
+using RateLimiterOrleans.Lab.Load;
 using RateLimiterOrleans.Stores;
 using StackExchange.Redis;
 
@@ -38,9 +39,6 @@ public static class StoreDecisionRun
         double cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore;
 
         var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(concurrency, sorted.Length / seconds, Percentile(sorted, 0.5), Percentile(sorted, 0.99), cpu);
+        return new Result(concurrency, sorted.Length / seconds, Percentile.Of(sorted, 0.5), Percentile.Of(sorted, 0.99), cpu);
     }
-
-    private static double Percentile(double[] sorted, double quantile) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
 }

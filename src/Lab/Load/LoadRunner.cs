@@ -44,7 +44,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
             scenario.Name, target.ToString(), mode, limit, window, seconds,
             tally.Requests, tally.Allowed, tally.Rejected, tally.Errors, tally.FailOpen, tally.Dropped,
             tally.ByInstance.ToDictionary(), allowedAtMost, Math.Max(0, tally.Allowed - allowedAtMost), races,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99));
+            Percentile.Of(latencies, 0.50), Percentile.Of(latencies, 0.95), Percentile.Of(latencies, 0.99));
     }
 
     private async Task RunAtRate(HttpClient http, LoadScenario scenario, int rate, Tally tally, Stopwatch clock, CancellationToken stop)
@@ -121,9 +121,6 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
             tally.Record(null, null, failOpen: false, Stopwatch.GetElapsedTime(started));
         }
     }
-
-    private static double Percentile(double[] sorted, double quantile) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
 
     /// <summary>Counters shared by every request of a run.</summary>
     private sealed class Tally
