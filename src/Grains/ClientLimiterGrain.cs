@@ -32,6 +32,7 @@ public sealed class ClientLimiterGrain(
         string client = this.GetPrimaryKeyString();
         _idle.Used();
         _window ??= new ClientWindow(client, time);
-        return decisions.Create(_window.Decide(snapshot), RateLimitMode.Grain, snapshot.PolicyFor(client));
+        var policy = snapshot.PolicyFor(client);
+        return decisions.Create(_window.Decide(snapshot, policy), RateLimitMode.Grain, policy);
     }
 }

@@ -13,18 +13,18 @@ internal sealed class ClientWindow(string client, TimeProvider time)
     private ClientPolicy? _policy;
     private long _clearedAtGeneration;
 
-    public LimitDecision Decide(ConfigSnapshot snapshot) => Prepare(snapshot).TryAcquire();
+    /// <param name="policy">The client's policy in <paramref name="snapshot"/>, which the caller also reports.</param>
+    public LimitDecision Decide(ConfigSnapshot snapshot, ClientPolicy policy) => Prepare(snapshot, policy).TryAcquire();
 
     /// <summary>Requests admitted in the current window (sliding window), or tokens used (token bucket).</summary>
     public int CountInWindow(ConfigSnapshot snapshot)
     {
-        var algorithm = Prepare(snapshot);
+        var algorithm = Prepare(snapshot, snapshot.PolicyFor(client));
         return algorithm is SlidingWindowLog log ? log.CountInWindow() : _policy!.Limits.RateLimit - algorithm.Available();
     }
 
-    private IRateLimitAlgorithm Prepare(ConfigSnapshot snapshot)
+    private IRateLimitAlgorithm Prepare(ConfigSnapshot snapshot, ClientPolicy policy)
     {
-        var policy = snapshot.PolicyFor(client);
         long generation = snapshot.Config.ResetGenerationFor(client);
         if (_algorithm is null || _policy!.Algorithm != policy.Algorithm)
         {

@@ -11,12 +11,12 @@ public sealed class LocalClientWindows(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ClientWindow> _windows = new(StringComparer.Ordinal);
 
-    internal LimitDecision Decide(string client, ConfigSnapshot snapshot)
+    internal LimitDecision Decide(string client, ConfigSnapshot snapshot, ClientPolicy policy)
     {
         var window = _windows.GetOrAdd(client, static (key, clock) => new ClientWindow(key, clock), time);
         lock (window)
         {
-            return window.Decide(snapshot);
+            return window.Decide(snapshot, policy);
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class LocalLimiterGrain(
         var snapshot = await config.WhenReady();
         string client = this.GetPrimaryKeyString();
         _idle.Used();
-        return decisions.Create(windows.Decide(client, snapshot), RateLimitMode.Local, snapshot.PolicyFor(client));
+        var policy = snapshot.PolicyFor(client);
+        return decisions.Create(windows.Decide(client, snapshot, policy), RateLimitMode.Local, policy);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
