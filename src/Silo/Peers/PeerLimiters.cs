@@ -13,10 +13,10 @@ namespace RateLimiterOrleans.Silo.Peers;
 /// </summary>
 public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCache config) : IDisposable
 {
-    private readonly object _gate = new();
-    private (int Limit, int Window)? _builtFor;
-    private PartitionedRateLimiter<string>? _redisRateLimiting;
-    private PartitionedRateLimiter<string>? _inProcess;
+    private readonly object _rebuild = new();
+
+    // Read on every peer request without a lock, so the peers pay nothing the lab's own modes do not.
+    private volatile Built? _built;
 
     /// <summary>RedisRateLimiting's <c>RedisSlidingWindowRateLimiter</c>, partitioned by client.</summary>
     public PartitionedRateLimiter<string> RedisRateLimiting => Current().RedisRateLimiting;
@@ -24,42 +24,61 @@ public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCach
     /// <summary>System.Threading.RateLimiting's <see cref="SlidingWindowRateLimiter"/>, one per client, in this silo only.</summary>
     public PartitionedRateLimiter<string> InProcess => Current().InProcess;
 
-    public void Dispose()
-    {
-        _redisRateLimiting?.Dispose();
-        _inProcess?.Dispose();
-    }
+    public void Dispose() => _built?.Dispose();
 
-    private (PartitionedRateLimiter<string> RedisRateLimiting, PartitionedRateLimiter<string> InProcess) Current()
+    private Built Current()
     {
         var limits = config.Current.Config.DefaultLimits;
-        lock (_gate)
+        if (_built is { } built && built.Matches(limits))
         {
-            if (_builtFor != (limits.RateLimit, limits.WindowSizeSeconds))
+            return built;
+        }
+
+        lock (_rebuild)
+        {
+            if (_built is { } again && again.Matches(limits))
             {
-                Dispose();
-                var window = limits.Window;
-                int limit = limits.RateLimit;
-                _redisRateLimiting = PartitionedRateLimiter.Create<string, string>(client =>
-                    RedisRateLimitPartition.GetSlidingWindowRateLimiter(client, _ => new RedisSlidingWindowRateLimiterOptions
-                    {
-                        ConnectionMultiplexerFactory = () => redis,
-                        PermitLimit = limit,
-                        Window = window,
-                    }));
-                // Ten segments, as ASP.NET Core's samples use: the window slides in tenths.
-                _inProcess = PartitionedRateLimiter.Create<string, string>(client =>
-                    RateLimitPartition.GetSlidingWindowLimiter(client, _ => new SlidingWindowRateLimiterOptions
-                    {
-                        PermitLimit = limit,
-                        Window = window,
-                        SegmentsPerWindow = 10,
-                        QueueLimit = 0,
-                    }));
-                _builtFor = (limits.RateLimit, limits.WindowSizeSeconds);
+                return again;
             }
 
-            return (_redisRateLimiting!, _inProcess!);
+            _built?.Dispose();
+            _built = Build(limits);
+            return _built;
+        }
+    }
+
+    private Built Build(TierLimits limits)
+    {
+        var window = limits.Window;
+        int limit = limits.RateLimit;
+        var redisRateLimiting = PartitionedRateLimiter.Create<string, string>(client =>
+            RedisRateLimitPartition.GetSlidingWindowRateLimiter(client, _ => new RedisSlidingWindowRateLimiterOptions
+            {
+                ConnectionMultiplexerFactory = () => redis,
+                PermitLimit = limit,
+                Window = window,
+            }));
+        // Ten segments, as ASP.NET Core's samples use: the window slides in tenths.
+        var inProcess = PartitionedRateLimiter.Create<string, string>(client =>
+            RateLimitPartition.GetSlidingWindowLimiter(client, _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = limit,
+                Window = window,
+                SegmentsPerWindow = 10,
+                QueueLimit = 0,
+            }));
+        return new Built(limits.RateLimit, limits.WindowSizeSeconds, redisRateLimiting, inProcess);
+    }
+
+    /// <summary>Both peers, built for one limit and window.</summary>
+    private sealed record Built(int Limit, int WindowSizeSeconds, PartitionedRateLimiter<string> RedisRateLimiting, PartitionedRateLimiter<string> InProcess) : IDisposable
+    {
+        public bool Matches(TierLimits limits) => Limit == limits.RateLimit && WindowSizeSeconds == limits.WindowSizeSeconds;
+
+        public void Dispose()
+        {
+            RedisRateLimiting.Dispose();
+            InProcess.Dispose();
         }
     }
 }
