@@ -1,8 +1,8 @@
 namespace RateLimiterOrleans.Algorithms;
 
 /// <summary>
-/// The sliding-window log: a request is admitted when fewer than <c>limit</c> requests were admitted
-/// in the last <c>window</c>. Admitted timestamps live in a ring buffer that grows on demand up to the
+/// The sliding-window log: a request that costs n permits is admitted when at most <c>limit - n</c> permits were
+/// admitted in the last <c>window</c>. Admitted timestamps live in a ring buffer that grows on demand up to the
 /// limit, so memory is bounded by the limit and rejected requests are never stored.
 /// </summary>
 public sealed class SlidingWindowLog : IRateLimitAlgorithm
@@ -16,22 +16,28 @@ public sealed class SlidingWindowLog : IRateLimitAlgorithm
     private int _head;
     private int _count;
 
-    public SlidingWindowLog(SlidingWindowPolicy policy, TimeProvider time)
+    /// <param name="alreadyUsed">
+    /// Permits that count as admitted right now: what another algorithm had used when the client moved to this one.
+    /// </param>
+    public SlidingWindowLog(SlidingWindowPolicy policy, TimeProvider time, int alreadyUsed = 0)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfNegative(alreadyUsed);
         _time = time;
         _policy = policy;
         // Monotonic timestamps, not wall-clock time: a clock step must not expire or resurrect entries.
         _windowUnits = TimestampMath.ToTimestampUnits(policy.Window, time.TimestampFrequency);
         _admitted = new long[Math.Min(policy.Limit, InitialCapacity)];
+        // Entries beyond the limit would only keep the log full for the same window, so they are not stored.
+        Append(time.GetTimestamp(), Math.Min(alreadyUsed, policy.Limit));
     }
 
     public SlidingWindowPolicy Policy => _policy;
 
     /// <summary>
-    /// Applies a new limit or window and keeps what was admitted. After a lower limit, the surplus
-    /// entries simply keep later requests out until they leave the window.
+    /// Applies a new limit or window and keeps what was admitted. After a lower limit, the surplus entries simply
+    /// keep later requests out until they leave the window; after a longer window, entries stay in it for longer.
     /// </summary>
     public void ChangePolicy(SlidingWindowPolicy policy)
     {
@@ -40,22 +46,29 @@ public sealed class SlidingWindowLog : IRateLimitAlgorithm
         _windowUnits = TimestampMath.ToTimestampUnits(policy.Window, _time.TimestampFrequency);
     }
 
-    public LimitDecision TryAcquire()
+    public LimitDecision TryAcquire(int permits = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
         long now = _time.GetTimestamp();
         EvictExpired(now);
         int limit = _policy.Limit;
-        if (_count < limit)
+        if (permits > limit)
         {
-            Append(now);
+            // Never admissible under this limit: wait at least a whole window, when the limit may have changed.
+            return LimitDecision.Reject(limit, Math.Max(0, limit - _count), _policy.Window);
+        }
+
+        if (_count + permits <= limit)
+        {
+            Append(now, permits);
             return LimitDecision.Admit(limit, limit - _count);
         }
 
-        // The request after this one fits once the entry at (count - limit) has left the window;
-        // with count == limit that is the oldest entry.
-        long freeingEntry = _admitted[(_head + _count - limit) % _admitted.Length];
+        // The request fits once the oldest (count + permits - limit) entries have left the window: the last of
+        // them, at that offset from the oldest, decides the wait.
+        long freeingEntry = _admitted[(_head + _count + permits - limit - 1) % _admitted.Length];
         long wait = freeingEntry + _windowUnits - now;
-        return LimitDecision.Reject(limit, TimestampMath.ToTimeSpan(wait, _time.TimestampFrequency));
+        return LimitDecision.Reject(limit, Math.Max(0, limit - _count), TimestampMath.ToTimeSpan(wait, _time.TimestampFrequency));
     }
 
     public int Available()
@@ -69,6 +82,24 @@ public sealed class SlidingWindowLog : IRateLimitAlgorithm
     {
         EvictExpired(_time.GetTimestamp());
         return _count;
+    }
+
+    /// <remarks>
+    /// Counts the entries still held, without first dropping those that left this log's own window since its last
+    /// decision: entries leave only when a decision looks, as they leave the Redis set only when a script runs, so
+    /// the in-memory and Redis implementations hand over the same count.
+    /// </remarks>
+    public int UsedWithin(TimeSpan window)
+    {
+        long now = _time.GetTimestamp();
+        long units = TimestampMath.ToTimestampUnits(window, _time.TimestampFrequency);
+        int used = 0;
+        for (int i = _count - 1; i >= 0 && now - _admitted[(_head + i) % _admitted.Length] < units; i--)
+        {
+            used++;
+        }
+
+        return used;
     }
 
     public void Clear()
@@ -87,15 +118,18 @@ public sealed class SlidingWindowLog : IRateLimitAlgorithm
         }
     }
 
-    private void Append(long timestamp)
+    private void Append(long timestamp, int permits)
     {
-        if (_count == _admitted.Length)
+        for (int i = 0; i < permits; i++)
         {
-            Grow();
-        }
+            if (_count == _admitted.Length)
+            {
+                Grow();
+            }
 
-        _admitted[(_head + _count) % _admitted.Length] = timestamp;
-        _count++;
+            _admitted[(_head + _count) % _admitted.Length] = timestamp;
+            _count++;
+        }
     }
 
     private void Grow()

@@ -1,8 +1,8 @@
 namespace RateLimiterOrleans.Algorithms;
 
 /// <summary>
-/// The token bucket: each request takes one token; tokens come back continuously. State is O(1): a token
-/// level and the time it was last brought up to date.
+/// The token bucket: a request that costs n permits takes n tokens; tokens come back continuously. State is
+/// O(1): a token level and the time it was last brought up to date.
 /// </summary>
 /// <remarks>
 /// The level is kept in units of 1 / period: a token is <c>period</c> units and each elapsed timestamp unit
@@ -17,14 +17,18 @@ public sealed class TokenBucket : IRateLimitAlgorithm
     private Int128 _level;
     private long _updatedAt;
 
-    public TokenBucket(TokenBucketPolicy policy, TimeProvider time)
+    /// <param name="alreadyUsed">
+    /// Tokens that count as taken right now: what another algorithm had used when the client moved to this one.
+    /// </param>
+    public TokenBucket(TokenBucketPolicy policy, TimeProvider time, int alreadyUsed = 0)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfNegative(alreadyUsed);
         _time = time;
         _policy = policy;
         _period = TimestampMath.ToTimestampUnits(policy.RefillPeriod, time.TimestampFrequency);
-        _level = Full;
+        _level = Math.Max(0, policy.Capacity - alreadyUsed) * _period;
         _updatedAt = time.GetTimestamp();
     }
 
@@ -32,10 +36,18 @@ public sealed class TokenBucket : IRateLimitAlgorithm
 
     private Int128 Full => _policy.Capacity * _period;
 
-    /// <summary>Applies a new capacity or period, keeping the tokens the bucket holds (at most the new capacity).</summary>
+    /// <summary>
+    /// Applies a new capacity or period, keeping the whole tokens the bucket holds (at most the new capacity).
+    /// The same policy again changes nothing: a partly refilled token is only given up when the policy changes.
+    /// </summary>
     public void ChangePolicy(TokenBucketPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        if (policy == _policy)
+        {
+            return;
+        }
+
         Refill(_time.GetTimestamp());
         Int128 tokens = _level / _period;
         _policy = policy;
@@ -43,21 +55,30 @@ public sealed class TokenBucket : IRateLimitAlgorithm
         _level = Int128.Min(tokens * _period, Full);
     }
 
-    public LimitDecision TryAcquire()
+    public LimitDecision TryAcquire(int permits = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
         long now = _time.GetTimestamp();
         Refill(now);
         int capacity = _policy.Capacity;
-        if (_level >= _period)
+        int remaining = (int)(_level / _period);
+        if (permits > capacity)
         {
-            _level -= _period;
+            // Never admissible under this capacity: wait at least a whole period, when the policy may have changed.
+            return LimitDecision.Reject(capacity, remaining, _policy.RefillPeriod);
+        }
+
+        Int128 cost = permits * _period;
+        if (_level >= cost)
+        {
+            _level -= cost;
             return LimitDecision.Admit(capacity, (int)(_level / _period));
         }
 
-        // Units missing for one whole token, at `capacity` units per timestamp unit, rounded up.
-        Int128 missing = _period - _level;
+        // Units missing for the whole cost, at `capacity` units per timestamp unit, rounded up.
+        Int128 missing = cost - _level;
         long wait = (long)((missing + capacity - 1) / capacity);
-        return LimitDecision.Reject(capacity, TimestampMath.ToTimeSpan(wait, _time.TimestampFrequency));
+        return LimitDecision.Reject(capacity, remaining, TimestampMath.ToTimeSpan(wait, _time.TimestampFrequency));
     }
 
     public int Available()
@@ -65,6 +86,8 @@ public sealed class TokenBucket : IRateLimitAlgorithm
         Refill(_time.GetTimestamp());
         return (int)(_level / _period);
     }
+
+    public int UsedWithin(TimeSpan window) => _policy.Capacity - Available();
 
     public void Clear()
     {

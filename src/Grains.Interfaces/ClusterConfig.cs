@@ -13,9 +13,9 @@ namespace RateLimiterOrleans.Grains;
 /// <param name="FullResetGeneration">The counter's value at the last reset of all clients; it also names the Redis key space.</param>
 /// <param name="ClientResets">Recent resets of single clients, kept until their window has passed.</param>
 /// <param name="Algorithm">The default tier's algorithm.</param>
-/// <param name="FailOpen">Whether a Redis-mode request is allowed (true) or refused with 503 (false) when Redis fails.</param>
 /// <param name="Tiers">Named tiers besides the default one.</param>
 /// <param name="Assignments">API key to tier name; every other client is in the default tier.</param>
+/// <param name="FailMode">What a Redis-mode request gets while Redis is unreachable.</param>
 [GenerateSerializer, Immutable]
 public sealed record ClusterConfig(
     [property: Id(0)] RateLimitMode Mode,
@@ -26,15 +26,18 @@ public sealed record ClusterConfig(
     [property: Id(5)] long FullResetGeneration,
     [property: Id(6)] ImmutableDictionary<string, ClientReset> ClientResets,
     [property: Id(7)] RateLimitAlgorithm Algorithm,
-    [property: Id(8)] bool FailOpen,
     [property: Id(9)] ImmutableDictionary<string, TierLimits> Tiers,
-    [property: Id(10)] ImmutableDictionary<string, string> Assignments)
+    [property: Id(10)] ImmutableDictionary<string, string> Assignments,
+    [property: Id(11)] FailMode FailMode)
 {
     public const string DefaultTier = "default";
 
     public bool UseRedis => Mode.UsesRedis();
 
     public bool UseLuaScript => Mode.UsesLuaScript();
+
+    /// <summary>The seed's spelling of the failure policy: true only for <see cref="FailMode.Open"/>.</summary>
+    public bool FailOpen => FailMode == FailMode.Open;
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSizeSeconds);
 
@@ -43,8 +46,8 @@ public sealed record ClusterConfig(
 
     public static ClusterConfig Initial(RateLimitMode mode, int rateLimit, int windowSizeSeconds) =>
         new(mode, rateLimit, windowSizeSeconds, Version: 1, ResetCounter: 0, FullResetGeneration: 0,
-            ImmutableDictionary<string, ClientReset>.Empty, RateLimitAlgorithm.SlidingWindow, FailOpen: true,
-            ImmutableDictionary<string, TierLimits>.Empty, ImmutableDictionary<string, string>.Empty);
+            ImmutableDictionary<string, ClientReset>.Empty, RateLimitAlgorithm.SlidingWindow,
+            ImmutableDictionary<string, TierLimits>.Empty, ImmutableDictionary<string, string>.Empty, FailMode.Open);
 
     /// <summary>The tier a client is in: its assigned tier, or the default one.</summary>
     public string TierOf(string client) =>

@@ -1,8 +1,8 @@
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// One rate-limit decision as it crosses grain boundaries. A rejection is a value, never an exception,
-/// and so is a Redis failure: <see cref="BackendUnavailable"/> with <see cref="Allowed"/> set by fail-open.
+/// One rate-limit decision as it crosses grain boundaries. A rejection is a value, never an exception, and so is
+/// a Redis failure or an overloaded silo: <see cref="Basis"/> says what the decision rests on.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Decision(
@@ -16,4 +16,11 @@ public sealed record Decision(
     [property: Id(7)] string Tier,
     [property: Id(8)] RateLimitAlgorithm Algorithm,
     [property: Id(9)] int WindowSizeSeconds,
-    [property: Id(10)] bool BackendUnavailable);
+    [property: Id(10)] DecisionBasis Basis)
+{
+    /// <summary>Redis could not decide, so the failure policy did.</summary>
+    public bool BackendUnavailable => Basis is DecisionBasis.FailedOpen or DecisionBasis.FailedClosed or DecisionBasis.LocalFallback;
+
+    /// <summary>Allowed without being counted anywhere: the over-admission a fail-open policy accepts.</summary>
+    public bool FailedOpen => Basis == DecisionBasis.FailedOpen;
+}

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
@@ -8,16 +10,17 @@ public sealed class ClientLimiterGrain(
     ClusterConfigCache config,
     DecisionFactory decisions,
     LimiterActivations activations,
-    TimeProvider time) : Grain, IClientLimiterGrain
+    [FromKeyedServices(RateLimiterClock.Key)] TimeProvider time) : Grain, IClientLimiterGrain
 {
-    private readonly IdleDeactivation _idle = new(time);
     private ClientWindow? _window;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private string Client => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         activations.Activated(RateLimitMode.Grain);
-        _idle.Start(this, config, DeactivateOnIdle);
-        return Task.CompletedTask;
+        var snapshot = await config.WhenReady();
+        IdleDeactivation.Start(this, snapshot.PolicyFor(Client).Limits.Window, () => _window?.IsIdle ?? true, DeactivateOnIdle);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -26,13 +29,11 @@ public sealed class ClientLimiterGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<Decision> Decide()
+    public async Task<Decision> Decide(int permits)
     {
         var snapshot = await config.WhenReady();
-        string client = this.GetPrimaryKeyString();
-        _idle.Used();
-        _window ??= new ClientWindow(client, time);
-        var policy = snapshot.PolicyFor(client);
-        return decisions.Create(_window.Decide(snapshot, policy), RateLimitMode.Grain, policy);
+        _window ??= new ClientWindow(Client, time);
+        var policy = snapshot.PolicyFor(Client);
+        return decisions.Create(_window.Decide(snapshot, policy, permits), RateLimitMode.Grain, policy);
     }
 }

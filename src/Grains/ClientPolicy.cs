@@ -12,4 +12,11 @@ public sealed record ClientPolicy(string Tier, TierLimits Limits, SlidingWindowP
         limits,
         new SlidingWindowPolicy(limits.RateLimit, limits.Window),
         new TokenBucketPolicy(limits.RateLimit, limits.Window));
+
+    /// <summary>One silo's share of this policy when <paramref name="silos"/> silos count apart: ceil(limit / silos).</summary>
+    public ClientPolicy ShareFor(int silos)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
+        return silos == 1 ? this : For(Tier, Limits with { RateLimit = (Limits.RateLimit + silos - 1) / silos });
+    }
 }

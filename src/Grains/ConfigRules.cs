@@ -33,14 +33,18 @@ public static class ConfigRules
             return new ConfigChange(current, limitsError);
         }
 
-        bool failOpen = patch.FailOpen ?? current.FailOpen;
+        if (ResolveFailMode(current, patch, out var failError) is not { } failMode)
+        {
+            return new ConfigChange(current, failError);
+        }
+
         var next = current with
         {
             Mode = mode,
             RateLimit = limits.RateLimit,
             WindowSizeSeconds = limits.WindowSizeSeconds,
             Algorithm = limits.Algorithm,
-            FailOpen = failOpen,
+            FailMode = failMode,
         };
         return Changed(current, next);
     }
@@ -174,7 +178,7 @@ public static class ConfigRules
             && next.RateLimit == current.RateLimit
             && next.WindowSizeSeconds == current.WindowSizeSeconds
             && next.Algorithm == current.Algorithm
-            && next.FailOpen == current.FailOpen
+            && next.FailMode == current.FailMode
             && next.Tiers.Count == current.Tiers.Count && next.Tiers.All(t => current.Tiers.TryGetValue(t.Key, out var c) && c == t.Value)
             && next.Assignments.Count == current.Assignments.Count && next.Assignments.All(a => current.Assignments.TryGetValue(a.Key, out var c) && c == a.Value);
         return new ConfigChange(same ? current : next with { Version = current.Version + 1 }, null);
@@ -209,6 +213,31 @@ public static class ConfigRules
         if (patch.UseLuaScript is { } useLua && useLua != named.UsesLuaScript())
         {
             error = new ConfigError("use_lua_script", $"must be {(!useLua).ToString().ToLowerInvariant()} with mode '{patch.Mode}'");
+            return null;
+        }
+
+        return named;
+    }
+
+    // "fail_mode" names the policy directly; the seed's "fail_open" names open (true) or closed (false), and must
+    // agree with "fail_mode" when both are sent.
+    private static FailMode? ResolveFailMode(ClusterConfig current, ConfigPatch patch, out ConfigError? error)
+    {
+        error = null;
+        if (patch.FailMode is null)
+        {
+            return patch.FailOpen is { } open ? (open ? FailMode.Open : FailMode.Closed) : current.FailMode;
+        }
+
+        if (!FailModeNames.TryParse(patch.FailMode, out var named))
+        {
+            error = new ConfigError("fail_mode", $"must be one of {string.Join(", ", FailModeNames.All)}, got '{patch.FailMode}'");
+            return null;
+        }
+
+        if (patch.FailOpen is { } failOpen && failOpen != (named == FailMode.Open))
+        {
+            error = new ConfigError("fail_open", $"must be {(!failOpen).ToString().ToLowerInvariant()} with fail_mode '{patch.FailMode}'");
             return null;
         }
 

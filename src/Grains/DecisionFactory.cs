@@ -6,14 +6,19 @@ namespace RateLimiterOrleans.Grains;
 /// <summary>Turns an algorithm's or a store's verdict into the <see cref="Decision"/> that leaves this silo.</summary>
 public sealed class DecisionFactory(IOptions<RateLimiterOptions> options)
 {
+    // A refusal that counted nothing: asking again in a second is cheap and may find the silo or Redis back.
+    private static readonly TimeSpan RetryUncounted = TimeSpan.FromSeconds(1);
+
     private readonly string _instance = options.Value.InstanceName;
 
-    public Decision Create(LimitDecision verdict, RateLimitMode mode, ClientPolicy policy, bool raceDetected = false) =>
-        new(verdict.Allowed, verdict.Limit, verdict.Remaining, verdict.RetryAfter, mode, raceDetected, _instance,
-            policy.Tier, policy.Algorithm, policy.Limits.WindowSizeSeconds, BackendUnavailable: false);
+    public string Instance => _instance;
 
-    /// <summary>Redis failed: the request is allowed if the cluster is configured to fail open, refused otherwise.</summary>
-    public Decision BackendUnavailable(RateLimitMode mode, ClientPolicy policy, bool failOpen) =>
-        new(failOpen, policy.Limits.RateLimit, 0, TimeSpan.FromSeconds(1), mode, false, _instance,
-            policy.Tier, policy.Algorithm, policy.Limits.WindowSizeSeconds, BackendUnavailable: true);
+    public Decision Create(LimitDecision verdict, RateLimitMode mode, ClientPolicy policy, bool raceDetected = false, DecisionBasis basis = DecisionBasis.Count) =>
+        new(verdict.Allowed, verdict.Limit, verdict.Remaining, verdict.RetryAfter, mode, raceDetected, _instance,
+            policy.Tier, policy.Algorithm, policy.Limits.WindowSizeSeconds, basis);
+
+    /// <summary>Nothing was counted: Redis failed and the policy is open or closed, or this silo was overloaded.</summary>
+    public Decision Uncounted(RateLimitMode mode, ClientPolicy policy, DecisionBasis basis) =>
+        new(basis == DecisionBasis.FailedOpen, policy.Limits.RateLimit, 0, RetryUncounted, mode, false, _instance,
+            policy.Tier, policy.Algorithm, policy.Limits.WindowSizeSeconds, basis);
 }

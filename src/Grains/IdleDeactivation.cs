@@ -1,24 +1,23 @@
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// Deactivates an in-memory limiter grain once a whole window has passed since its last decision: by then
-/// every entry has expired (or the bucket is full), so the activation holds nothing worth its memory.
-/// Orleans' own idle collection would keep it for 15 minutes.
+/// Deactivates an in-memory limiter grain once its own count holds nothing: every entry has left the client's
+/// window, or its bucket is full again. Orleans' own idle collection would keep it for 15 minutes, and going by
+/// time alone would forget the count of a client whose tier has a longer window than the default.
 /// </summary>
-internal sealed class IdleDeactivation(TimeProvider time)
+internal static class IdleDeactivation
 {
-    private long _lastUsed = time.GetTimestamp();
+    private static readonly TimeSpan MinCheck = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxCheck = TimeSpan.FromSeconds(60);
 
-    public void Used() => _lastUsed = time.GetTimestamp();
-
-    /// <summary>Checks once per window, so an idle grain goes between one and two windows after its last use.</summary>
-    public void Start(Grain grain, ClusterConfigCache config, Action deactivate)
+    /// <param name="window">The client's window when the grain activates: checks come once per window, within 1 to 60 s.</param>
+    public static void Start(Grain grain, TimeSpan window, Func<bool> isIdle, Action deactivate)
     {
-        var period = config.IsReady ? config.Current.Config.Window : TimeSpan.FromMinutes(1);
+        ArgumentNullException.ThrowIfNull(grain);
+        var period = TimeSpan.FromTicks(Math.Clamp(window.Ticks, MinCheck.Ticks, MaxCheck.Ticks));
         grain.RegisterGrainTimer(_ =>
         {
-            var window = config.IsReady ? config.Current.Config.Window : period;
-            if (time.GetElapsedTime(_lastUsed) >= window)
+            if (isIdle())
             {
                 deactivate();
             }

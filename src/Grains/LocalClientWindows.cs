@@ -4,19 +4,21 @@ using RateLimiterOrleans.Algorithms;
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// The <c>local</c> mode's counts on this silo, one window per client. The local limiter grains decide
-/// through it, and the stats endpoint reads it, hence the lock per client.
+/// In-memory counts on this silo, one window per client, each behind its own lock: the <c>local</c> mode's, and,
+/// in a second instance, the counts the <c>local</c> failure policy keeps while Redis is unreachable.
 /// </summary>
 public sealed class LocalClientWindows(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ClientWindow> _windows = new(StringComparer.Ordinal);
 
-    internal LimitDecision Decide(string client, ConfigSnapshot snapshot, ClientPolicy policy)
+    public int Count => _windows.Count;
+
+    internal LimitDecision Decide(string client, ConfigSnapshot snapshot, ClientPolicy policy, int permits)
     {
         var window = _windows.GetOrAdd(client, static (key, clock) => new ClientWindow(key, clock), time);
         lock (window)
         {
-            return window.Decide(snapshot, policy);
+            return window.Decide(snapshot, policy, permits);
         }
     }
 
@@ -28,13 +30,30 @@ public sealed class LocalClientWindows(TimeProvider time)
         {
             lock (window)
             {
-                counts[client] = window.CountInWindow(snapshot);
+                counts[client] = window.CountInWindow(snapshot, snapshot.PolicyFor(client));
             }
         }
 
         return counts;
     }
 
+    /// <summary>Whether a client's count holds nothing any more, so forgetting it gives nothing away.</summary>
+    internal bool IsIdle(string client)
+    {
+        if (!_windows.TryGetValue(client, out var window))
+        {
+            return true;
+        }
+
+        lock (window)
+        {
+            return window.IsIdle;
+        }
+    }
+
     /// <summary>Drops a client whose limiter grain was deactivated: by then its window has no say.</summary>
     internal void Forget(string client) => _windows.TryRemove(client, out _);
+
+    /// <summary>Drops every client's count.</summary>
+    internal void Clear() => _windows.Clear();
 }

@@ -11,31 +11,28 @@ public sealed class LocalLimiterGrain(
     LocalClientWindows windows,
     ClusterConfigCache config,
     DecisionFactory decisions,
-    LimiterActivations activations,
-    TimeProvider time) : Grain, ILocalLimiterGrain
+    LimiterActivations activations) : Grain, ILocalLimiterGrain
 {
-    private readonly IdleDeactivation _idle = new(time);
+    private string Client => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         activations.Activated(RateLimitMode.Local);
-        _idle.Start(this, config, DeactivateOnIdle);
-        return Task.CompletedTask;
+        var snapshot = await config.WhenReady();
+        IdleDeactivation.Start(this, snapshot.PolicyFor(Client).Limits.Window, () => windows.IsIdle(Client), DeactivateOnIdle);
     }
 
-    public async Task<Decision> Decide()
+    public async Task<Decision> Decide(int permits)
     {
         var snapshot = await config.WhenReady();
-        string client = this.GetPrimaryKeyString();
-        _idle.Used();
-        var policy = snapshot.PolicyFor(client);
-        return decisions.Create(windows.Decide(client, snapshot, policy), RateLimitMode.Local, policy);
+        var policy = snapshot.PolicyFor(Client);
+        return decisions.Create(windows.Decide(Client, snapshot, policy, permits), RateLimitMode.Local, policy);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         activations.Deactivated(RateLimitMode.Local);
-        windows.Forget(this.GetPrimaryKeyString());
+        windows.Forget(Client);
         return Task.CompletedTask;
     }
 }

@@ -1,41 +1,72 @@
 using System.Diagnostics;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// The entry point on each silo: sends a request to the client's grain of the mode in force, and counts,
-/// times and traces the outcome here, on the silo that took the request.
+/// The entry point on each silo: sends a request to the limiter of the mode in force, and counts, times and traces
+/// the outcome here, on the silo that took the request. At most <see cref="RateLimiterOptions.MaxDecisionsInFlight"/>
+/// decisions run at once; a few more wait their turn, and the rest are refused as overloaded, never admitted
+/// uncounted.
 /// </summary>
-public sealed class RateLimitDecider(
-    IGrainFactory grains,
-    ClusterConfigCache config,
-    SiloDecisionStats stats,
-    IDecisionMetrics metrics,
-    TimeProvider time)
+public sealed class RateLimitDecider : IDisposable
 {
+    private readonly IGrainFactory _grains;
+    private readonly ClusterConfigCache _config;
+    private readonly SiloDecisionStats _stats;
+    private readonly RateLimiterMetrics _metrics;
+    private readonly DecisionFactory _decisions;
+    private readonly TimeProvider _time;
+    private readonly ConcurrencyLimiter _inFlight;
+
+    public RateLimitDecider(
+        IGrainFactory grains,
+        ClusterConfigCache config,
+        SiloDecisionStats stats,
+        RateLimiterMetrics metrics,
+        DecisionFactory decisions,
+        IOptions<RateLimiterOptions> options,
+        TimeProvider time)
+    {
+        _grains = grains;
+        _config = config;
+        _stats = stats;
+        _metrics = metrics;
+        _decisions = decisions;
+        _time = time;
+        _inFlight = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.Value.MaxDecisionsInFlight,
+            QueueLimit = options.Value.DecisionQueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
+
     /// <param name="client">A key that <see cref="ClientKey.Validate"/> accepted.</param>
-    public async Task<Decision> DecideAsync(string client)
+    /// <param name="permits">What the request costs, from 1 to the client's limit.</param>
+    public async Task<Decision> DecideAsync(string client, int permits = 1, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(client);
-        var snapshot = await config.WhenReady();
+        ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
+        var snapshot = await _config.WhenReady();
         var mode = snapshot.Config.Mode;
         using var activity = RateLimiterTelemetry.Source.StartActivity("ratelimit.decide");
         activity?.SetTag("ratelimit.mode", mode.ToName());
         activity?.SetTag("ratelimit.client_digest", RateLimiterTelemetry.ClientDigest(client));
 
-        long started = time.GetTimestamp();
-        var decision = await LimiterFor(mode, client).Decide();
-        if (decision.BackendUnavailable)
+        long started = _time.GetTimestamp();
+        using var lease = await _inFlight.AcquireAsync(1, cancellationToken);
+        var decision = lease.IsAcquired
+            ? await Decide(mode, client, permits)
+            : _decisions.Uncounted(mode, snapshot.PolicyFor(client), DecisionBasis.Overloaded);
+        _metrics.Decided(decision, _time.GetElapsedTime(started));
+        _stats.Record(decision);
+        if (decision.Basis != DecisionBasis.Count)
         {
-            metrics.BackendFailed(mode);
-            activity?.SetStatus(ActivityStatusCode.Error, "redis_unavailable");
-        }
-        else
-        {
-            metrics.Decided(decision, time.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, decision.Basis.ToString());
         }
 
-        stats.Record(decision);
         activity?.SetTag("ratelimit.algorithm", decision.Algorithm.ToName());
         activity?.SetTag("ratelimit.tier", decision.Tier);
         activity?.SetTag("ratelimit.result", decision.Allowed ? "allowed" : "rejected");
@@ -43,12 +74,12 @@ public sealed class RateLimitDecider(
         return decision;
     }
 
-    private IRateLimiterGrain LimiterFor(RateLimitMode mode, string client) => mode switch
+    public void Dispose() => _inFlight.Dispose();
+
+    private Task<Decision> Decide(RateLimitMode mode, string client, int permits) => mode switch
     {
-        RateLimitMode.Local => grains.GetGrain<ILocalLimiterGrain>(client),
-        RateLimitMode.Grain => grains.GetGrain<IClientLimiterGrain>(client),
-        RateLimitMode.RedisNaive => grains.GetGrain<IRedisNaiveLimiterGrain>(client),
-        RateLimitMode.RedisAtomic => grains.GetGrain<IRedisAtomicLimiterGrain>(client),
-        _ => throw new InvalidOperationException($"No limiter for mode {mode}."),
+        RateLimitMode.Local => _grains.GetGrain<ILocalLimiterGrain>(client).Decide(permits),
+        RateLimitMode.Grain => _grains.GetGrain<IClientLimiterGrain>(client).Decide(permits),
+        _ => _grains.GetGrain<IRedisLimiterGrain>(IRedisLimiterGrain.Key).Decide(mode, client, permits),
     };
 }

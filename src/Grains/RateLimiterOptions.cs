@@ -20,8 +20,17 @@ public sealed record RateLimiterOptions
 
     public int DefaultWindowSizeSeconds { get; set; } = 60;
 
-    /// <summary>How long a Redis-mode decision waits for Redis before it fails open or closed.</summary>
+    /// <summary>
+    /// How long one Redis command may take before the failure policy decides instead. The Redis client times it from
+    /// write to reply, so a decision queued in a busy silo is never counted as a Redis timeout.
+    /// </summary>
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Decisions this silo runs at once, in every mode.</summary>
+    public int MaxDecisionsInFlight { get; set; } = 128;
+
+    /// <summary>Decisions that may wait for one in flight to finish; beyond these, a request is refused as overloaded (503).</summary>
+    public int DecisionQueueLimit { get; set; } = 1024;
 
     /// <summary>How long a decision waits for this silo's first copy of the configuration.</summary>
     public TimeSpan ConfigReadyTimeout { get; set; } = TimeSpan.FromSeconds(10);

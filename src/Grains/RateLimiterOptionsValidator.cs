@@ -29,6 +29,16 @@ internal sealed class RateLimiterOptionsValidator : IValidateOptions<RateLimiter
             failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.RedisTimeout)} must be between 0 and 5 s, got {options.RedisTimeout}.");
         }
 
+        if (options.MaxDecisionsInFlight < 1)
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.MaxDecisionsInFlight)} must be at least 1, got {options.MaxDecisionsInFlight}.");
+        }
+
+        if (options.DecisionQueueLimit < 0)
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.DecisionQueueLimit)} must not be negative, got {options.DecisionQueueLimit}.");
+        }
+
         if (options.ConfigReadyTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.ConfigReadyTimeout)} must be positive.");

@@ -19,26 +19,23 @@ public static class RateLimiterSiloBuilderExtensions
         var services = silo.Services;
         services.AddOptions<RateLimiterOptions>().Configure(configure).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimiterOptions>, RateLimiterOptionsValidator>();
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(
-            RedisConnection.ForDecisions(sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis)));
-        services.AddSingleton(sp => new RedisStoreOptions { OperationTimeout = sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.RedisTimeout });
-        services.AddSingleton<RedisCircuitBreaker>();
-        services.AddSingleton<RedisGuard>();
-        services.AddSingleton<AtomicSlidingWindowStore>();
-        services.AddSingleton<AtomicTokenBucketStore>();
-        services.AddSingleton<NaiveSlidingWindowStore>();
-        services.AddSingleton<NaiveTokenBucketStore>();
-        services.AddSingleton<RedisResetStore>();
+        services.TryAddKeyedSingleton(RateLimiterClock.Key, TimeProvider.System);
+        services.TryAddSingleton(ScriptClock.Redis);
+        AddRedisStores(services);
+        services.AddSingleton<RedisOutageFallback>(sp => new(
+            sp.GetRequiredService<IClusterMembershipService>(), sp.GetRequiredService<DecisionFactory>(), LimiterClock(sp)));
+        services.AddSingleton<RedisOutageLog>();
         services.AddSingleton<RedisLimiters>();
         services.AddSingleton<ClusterConfigCache>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterConfigCache>());
-        services.AddSingleton<LocalClientWindows>();
+        services.AddSingleton(sp => new LocalClientWindows(LimiterClock(sp)));
         services.AddSingleton<LimiterActivations>();
         services.AddSingleton<SiloDecisionStats>();
+        services.AddSingleton<RateLimiterMetrics>();
         services.AddSingleton<DecisionFactory>();
         services.AddSingleton<RateLimitDecider>();
-        services.TryAddSingleton<IDecisionMetrics, NoDecisionMetrics>();
         silo.AddRedisGrainStorage(RateLimiterStorage.Name, (OptionsBuilder<Orleans.Persistence.RedisStorageOptions> storage) =>
             storage.Configure<IOptions<RateLimiterOptions>, Orleans.Serialization.Serializer>((o, limiter, serializer) =>
             {
@@ -48,4 +45,25 @@ public static class RateLimiterSiloBuilderExtensions
             }));
         return silo;
     }
+
+    private static void AddRedisStores(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new RedisStoreOptions { CommandTimeout = sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.RedisTimeout });
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var redis = ConnectionMultiplexer.Connect(RedisConnection.ForDecisions(
+                sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis, sp.GetRequiredService<RedisStoreOptions>()));
+            LuaScripts.KeepLoadedAsync(redis).GetAwaiter().GetResult();
+            return redis;
+        });
+        services.AddSingleton<RedisCircuitBreaker>();
+        services.AddSingleton<RedisGuard>();
+        services.AddSingleton<AtomicSlidingWindowStore>();
+        services.AddSingleton<AtomicTokenBucketStore>();
+        services.AddSingleton(sp => new NaiveSlidingWindowStore(sp.GetRequiredService<RedisGuard>(), LimiterClock(sp)));
+        services.AddSingleton(sp => new NaiveTokenBucketStore(sp.GetRequiredService<RedisGuard>(), LimiterClock(sp)));
+        services.AddSingleton<RedisResetStore>();
+    }
+
+    private static TimeProvider LimiterClock(IServiceProvider services) => services.GetRequiredKeyedService<TimeProvider>(RateLimiterClock.Key);
 }

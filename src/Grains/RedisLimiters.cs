@@ -3,17 +3,19 @@ using RateLimiterOrleans.Stores;
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// Both Redis strategies for both algorithms, and the one place a Redis failure becomes a decision value:
-/// allowed with a marker when the cluster fails open, refused when it fails closed.
+/// Both Redis strategies for both algorithms, and the one place a Redis failure becomes a decision value under
+/// the cluster's failure policy: allowed and marked (open), refused (closed), or counted by this silo (local).
 /// </summary>
 public sealed class RedisLimiters(
     AtomicSlidingWindowStore atomicSlidingWindow,
     AtomicTokenBucketStore atomicTokenBucket,
     NaiveSlidingWindowStore naiveSlidingWindow,
     NaiveTokenBucketStore naiveTokenBucket,
+    RedisOutageFallback fallback,
+    RedisOutageLog outage,
     DecisionFactory decisions)
 {
-    public async Task<Decision> Decide(RateLimitMode mode, string client, ConfigSnapshot snapshot)
+    public async Task<Decision> Decide(RateLimitMode mode, string client, ConfigSnapshot snapshot, int permits)
     {
         var policy = snapshot.PolicyFor(client);
         long generation = snapshot.Config.FullResetGeneration;
@@ -21,16 +23,28 @@ public sealed class RedisLimiters(
         {
             var result = (mode, policy.Algorithm) switch
             {
-                (RateLimitMode.RedisAtomic, RateLimitAlgorithm.SlidingWindow) => await atomicSlidingWindow.DecideAsync(client, generation, policy.SlidingWindow),
-                (RateLimitMode.RedisAtomic, _) => await atomicTokenBucket.DecideAsync(client, generation, policy.TokenBucket),
-                (_, RateLimitAlgorithm.SlidingWindow) => await naiveSlidingWindow.DecideAsync(client, generation, policy.SlidingWindow),
-                _ => await naiveTokenBucket.DecideAsync(client, generation, policy.TokenBucket),
+                (RateLimitMode.RedisAtomic, RateLimitAlgorithm.SlidingWindow) => await atomicSlidingWindow.DecideAsync(client, generation, policy.SlidingWindow, permits),
+                (RateLimitMode.RedisAtomic, _) => await atomicTokenBucket.DecideAsync(client, generation, policy.TokenBucket, permits),
+                (_, RateLimitAlgorithm.SlidingWindow) => await naiveSlidingWindow.DecideAsync(client, generation, policy.SlidingWindow, permits),
+                _ => await naiveTokenBucket.DecideAsync(client, generation, policy.TokenBucket, permits),
             };
+            if (outage.Succeeded())
+            {
+                fallback.RedisRecovered();
+            }
+
             return decisions.Create(result.Decision, mode, policy, result.RaceDetected);
         }
-        catch (RedisStoreException)
+        catch (RedisStoreException e)
         {
-            return decisions.BackendUnavailable(mode, policy, snapshot.Config.FailOpen);
+            var failMode = snapshot.Config.FailMode;
+            outage.Failed(mode, e.Failure, failMode);
+            return failMode switch
+            {
+                FailMode.Local => fallback.Decide(mode, client, snapshot, policy, permits),
+                FailMode.Closed => decisions.Uncounted(mode, policy, DecisionBasis.FailedClosed),
+                _ => decisions.Uncounted(mode, policy, DecisionBasis.FailedOpen),
+            };
         }
     }
 }

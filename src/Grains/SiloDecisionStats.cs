@@ -2,10 +2,14 @@ using System.Collections.Concurrent;
 
 namespace RateLimiterOrleans.Grains;
 
-/// <summary>This silo's decision counters: by mode and result, and the races the naive mode detected.</summary>
+/// <summary>
+/// This silo's decision counters: the modes' own decisions by mode and result, the races the naive mode detected,
+/// and the requests that a failure policy or an overload decided instead.
+/// </summary>
 public sealed class SiloDecisionStats
 {
     private readonly ConcurrentDictionary<(RateLimitMode Mode, bool Allowed), long> _decisions = new();
+    private readonly long[] _byBasis = new long[Enum.GetValues<DecisionBasis>().Length];
     private long _racesDetected;
 
     public long RacesDetected => Interlocked.Read(ref _racesDetected);
@@ -13,12 +17,20 @@ public sealed class SiloDecisionStats
     public void Record(Decision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        _decisions.AddOrUpdate((decision.Mode, decision.Allowed), 1, static (_, count) => count + 1);
+        Interlocked.Increment(ref _byBasis[(int)decision.Basis]);
+        if (decision.Basis == DecisionBasis.Count)
+        {
+            _decisions.AddOrUpdate((decision.Mode, decision.Allowed), 1, static (_, count) => count + 1);
+        }
+
         if (decision.RaceDetected)
         {
             Interlocked.Increment(ref _racesDetected);
         }
     }
+
+    /// <summary>Requests decided on <paramref name="basis"/>: by the failure policy, by an overload, or by the count itself.</summary>
+    public long Decided(DecisionBasis basis) => Interlocked.Read(ref _byBasis[(int)basis]);
 
     /// <summary>Counts as <c>mode → {allowed, rejected}</c>, with every mode present.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> DecisionsByMode() =>

@@ -8,43 +8,93 @@ namespace RateLimiterOrleans.Stores;
 /// last" token. An <c>admitted</c> counter in the same hash tells a lost update: if more than our own
 /// admission happened between our read and our increment, another silo wrote in between.
 /// </summary>
+/// <remarks>
+/// Everything else matches the atomic script: the stored rate, the rescale on a new policy, the move from the
+/// sliding window, and one transaction for each write with its TTL.
+/// </remarks>
 public sealed class NaiveTokenBucketStore(RedisGuard guard, TimeProvider time)
 {
-    private static readonly RedisValue[] Fields = ["level", "at", "admitted"];
+    internal static readonly RedisValue[] StateFields = ["level", "at", "capacity", "period", "admitted"];
 
-    public Task<RedisDecision> DecideAsync(string client, long generation, TokenBucketPolicy policy)
+    public Task<RedisDecision> DecideAsync(string client, long generation, TokenBucketPolicy policy, int permits = 1)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return guard.RunAsync(db => Decide(db, RateLimitKeys.TokenBucket(client, generation), policy));
+        ArgumentOutOfRangeException.ThrowIfLessThan(permits, 1);
+        var keys = new NaiveKeys(RateLimitKeys.TokenBucket(client, generation), RateLimitKeys.SlidingWindow(client, generation));
+        return guard.RunAsync(db => Decide(db, keys, policy, permits));
     }
 
-    private async Task<RedisDecision> Decide(IDatabase db, RedisKey key, TokenBucketPolicy policy)
+    /// <summary>Tokens a stored bucket has used at <paramref name="nowMilliseconds"/>, refilled at its own rate; null for no bucket.</summary>
+    internal static long? UsedTokens(RedisValue[] state, long nowMilliseconds)
     {
-        long now = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMillisecond;
+        if (!state[0].HasValue || !state[2].HasValue || !state[3].HasValue)
+        {
+            return null;
+        }
+
+        long capacity = (long)state[2], period = (long)state[3];
+        long level = Math.Min(capacity * period, (long)state[0] + Math.Max(0, nowMilliseconds - (long)state[1]) * capacity);
+        return capacity - level / period;
+    }
+
+    private async Task<RedisDecision> Decide(IDatabase db, NaiveKeys keys, TokenBucketPolicy policy, int permits)
+    {
+        long nowMicroseconds = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
+        long now = nowMicroseconds / 1000;
         long capacity = policy.Capacity;
         long period = (long)policy.RefillPeriod.TotalMilliseconds;
         long full = capacity * period;
 
-        var state = await db.HashGetAsync(key, Fields);
-        long level = state[0].HasValue ? (long)state[0] : full;
-        long at = state[1].HasValue ? (long)state[1] : now;
-        long admittedBefore = state[2].HasValue ? (long)state[2] : 0;
-        if (now > at)
+        var state = await db.HashGetAsync(keys.Own, StateFields);
+        long admittedBefore = state[4].HasValue ? (long)state[4] : 0;
+        long level, at;
+        if (state[0].HasValue)
         {
-            level = Math.Min(full, level + (now - at) * capacity);
+            long oldCapacity = state[2].HasValue ? (long)state[2] : capacity;
+            long oldPeriod = state[3].HasValue ? (long)state[3] : period;
+            at = (long)state[1];
+            level = Math.Min(oldCapacity * oldPeriod, (long)state[0] + Math.Max(0, now - at) * oldCapacity);
+            at = Math.Max(at, now);
+            if (oldCapacity != capacity || oldPeriod != period)
+            {
+                level = Math.Min(level / oldPeriod * period, full);
+            }
+        }
+        else
+        {
+            level = Math.Max(0, capacity - await UsedBySlidingWindow(db, keys, period, nowMicroseconds)) * period;
             at = now;
         }
 
-        if (level < period)
+        bool admit = permits <= capacity && level >= permits * period;
+        long wait = permits > capacity ? period : (permits * period - level + capacity - 1) / capacity;
+        if (admit)
         {
-            long wait = (period - level + capacity - 1) / capacity;
-            return new RedisDecision(LimitDecision.Reject(policy.Capacity, TimeSpan.FromMilliseconds(wait)), RaceDetected: false);
+            level -= permits * period;
         }
 
-        level -= period;
-        await db.HashSetAsync(key, [new HashEntry("level", level), new HashEntry("at", at)]);
-        await db.KeyExpireAsync(key, policy.RefillPeriod);
-        long admittedAfter = await db.HashIncrementAsync(key, "admitted");
-        return new RedisDecision(LimitDecision.Admit(policy.Capacity, (int)(level / period)), RaceDetected: admittedAfter != admittedBefore + 1);
+        var write = db.CreateTransaction();
+        _ = write.HashSetAsync(keys.Own, [new("level", level), new("at", at), new("capacity", capacity), new("period", period)]);
+        _ = write.KeyExpireAsync(keys.Own, policy.RefillPeriod);
+        var admitted = admit ? write.HashIncrementAsync(keys.Own, "admitted") : null;
+        await write.ExecuteAsync();
+
+        int remaining = (int)(level / period);
+        return admit
+            ? new RedisDecision(LimitDecision.Admit(policy.Capacity, remaining), RaceDetected: await admitted! != admittedBefore + 1)
+            : new RedisDecision(LimitDecision.Reject(policy.Capacity, remaining, TimeSpan.FromMilliseconds(wait)), RaceDetected: false);
+    }
+
+    private static async Task<long> UsedBySlidingWindow(IDatabase db, NaiveKeys keys, long periodMilliseconds, long nowMicroseconds)
+    {
+        if (!await db.KeyExistsAsync(keys.Other))
+        {
+            return 0;
+        }
+
+        await db.SortedSetRemoveRangeByScoreAsync(keys.Other, double.NegativeInfinity, nowMicroseconds - periodMilliseconds * 1000);
+        long used = await db.SortedSetLengthAsync(keys.Other);
+        await db.KeyDeleteAsync(keys.Other);
+        return used;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace RateLimiterOrleans.Stores;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace RateLimiterOrleans.Stores;
 /// of a timeout. After <see cref="RedisStoreOptions.OpenFor"/> one request is let through as a probe; its
 /// success closes the circuit, its failure opens it again. Thread-safe; one per silo.
 /// </summary>
-public sealed class RedisCircuitBreaker(RedisStoreOptions options, TimeProvider time)
+public sealed partial class RedisCircuitBreaker(RedisStoreOptions options, TimeProvider time, ILogger<RedisCircuitBreaker> logger)
 {
     private readonly object _gate = new();
     private int _consecutiveFailures;
@@ -18,19 +20,21 @@ public sealed class RedisCircuitBreaker(RedisStoreOptions options, TimeProvider 
         {
             lock (_gate)
             {
-                return _consecutiveFailures < options.FailuresToOpen ? CircuitState.Closed
+                return !IsOpen ? CircuitState.Closed
                     : time.GetUtcNow() < _openUntil || _probing ? CircuitState.Open
                     : CircuitState.HalfOpen;
             }
         }
     }
 
+    private bool IsOpen => _consecutiveFailures >= options.FailuresToOpen;
+
     /// <summary>Whether this call may go to Redis: always when closed, once per period when open.</summary>
     public bool TryEnter()
     {
         lock (_gate)
         {
-            if (_consecutiveFailures < options.FailuresToOpen)
+            if (!IsOpen)
             {
                 return true;
             }
@@ -45,25 +49,48 @@ public sealed class RedisCircuitBreaker(RedisStoreOptions options, TimeProvider 
         }
     }
 
-    public void Succeeded()
+    /// <summary>Records how a call that <see cref="TryEnter"/> let through ended. Every such call must end here.</summary>
+    public void Record(BreakerOutcome outcome)
     {
+        bool opened = false, closed = false;
+        int failures;
         lock (_gate)
         {
-            _consecutiveFailures = 0;
+            bool wasOpen = IsOpen;
             _probing = false;
+            switch (outcome)
+            {
+                case BreakerOutcome.Succeeded:
+                    _consecutiveFailures = 0;
+                    break;
+                case BreakerOutcome.Failed:
+                    _consecutiveFailures++;
+                    if (IsOpen)
+                    {
+                        _openUntil = time.GetUtcNow() + options.OpenFor;
+                    }
+
+                    break;
+            }
+
+            opened = !wasOpen && IsOpen;
+            closed = wasOpen && !IsOpen;
+            failures = _consecutiveFailures;
+        }
+
+        if (opened)
+        {
+            LogOpened(failures, options.OpenFor.TotalMilliseconds);
+        }
+        else if (closed)
+        {
+            LogClosed();
         }
     }
 
-    public void Failed()
-    {
-        lock (_gate)
-        {
-            _consecutiveFailures++;
-            _probing = false;
-            if (_consecutiveFailures >= options.FailuresToOpen)
-            {
-                _openUntil = time.GetUtcNow() + options.OpenFor;
-            }
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis circuit opened after {Failures} failures in a row: decisions stop asking Redis, and a probe goes every {OpenForMilliseconds} ms")]
+    private partial void LogOpened(int failures, double openForMilliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis circuit closed: a probe succeeded and decisions go to Redis again")]
+    private partial void LogClosed();
 }

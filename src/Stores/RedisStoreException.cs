@@ -2,6 +2,9 @@ namespace RateLimiterOrleans.Stores;
 
 /// <summary>
 /// The one exception type a store lets out: Redis was unreachable, too slow, or answered something
-/// unexpected. Callers turn it into a documented outcome (fail open or closed), never a crash.
+/// unexpected. Callers turn it into a documented outcome (the failure policy), never a crash.
 /// </summary>
-public sealed class RedisStoreException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class RedisStoreException(RedisFailure failure, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public RedisFailure Failure { get; } = failure;
+}

@@ -1,12 +1,16 @@
 namespace RateLimiterOrleans.Stores;
 
-/// <summary>How long a decision waits for Redis, and when to stop asking it for a while.</summary>
+/// <summary>How long one Redis command may take, and when to stop asking Redis for a while.</summary>
 public sealed record RedisStoreOptions
 {
-    /// <summary>A whole decision gives up after this long, however many round trips it needs.</summary>
-    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long one command may wait for Redis' answer, timed by the Redis client from the moment the command is
+    /// written to the moment its reply is read. Time the decision spent queued in the silo before or after does not
+    /// count, so a busy silo is never mistaken for a slow Redis.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Consecutive failures that open the circuit.</summary>
+    /// <summary>Consecutive connection failures or timeouts that open the circuit.</summary>
     public int FailuresToOpen { get; set; } = 3;
 
     /// <summary>How long the circuit stays open before one request probes Redis again.</summary>

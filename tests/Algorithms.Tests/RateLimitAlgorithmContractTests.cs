@@ -13,7 +13,8 @@ public abstract class RateLimitAlgorithmContractTests
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    protected abstract IRateLimitAlgorithm Create(int limit, TimeSpan window);
+    /// <param name="alreadyUsed">Permits another algorithm had used when the client moved to this one.</param>
+    protected abstract IRateLimitAlgorithm Create(int limit, TimeSpan window, int alreadyUsed = 0);
 
     [Fact]
     public void Admits_exactly_the_limit_then_rejects_the_next_request()
@@ -142,5 +143,84 @@ public abstract class RateLimitAlgorithmContractTests
 
         Assert.Equal(2, algorithm.Available());
         Assert.True(algorithm.TryAcquire().Allowed);
+    }
+
+    [Fact]
+    public void A_request_that_costs_several_permits_takes_them_all_or_none()
+    {
+        var algorithm = Create(10, Minute);
+
+        var first = algorithm.TryAcquire(7);
+        var second = algorithm.TryAcquire(4);
+        var third = algorithm.TryAcquire(3);
+
+        Assert.True(first.Allowed);
+        Assert.Equal(3, first.Remaining);
+        Assert.False(second.Allowed);
+        Assert.Equal(3, second.Remaining);
+        Assert.True(third.Allowed);
+        Assert.Equal(0, algorithm.Available());
+    }
+
+    [Fact]
+    public void Waiting_the_retry_after_of_a_costly_request_admits_it_and_one_tick_less_does_not()
+    {
+        var algorithm = Create(10, Minute);
+        for (int i = 0; i < 10; i++)
+        {
+            algorithm.TryAcquire();
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var rejection = algorithm.TryAcquire(4);
+
+        Assert.False(rejection.Allowed);
+        Clock.Advance(rejection.RetryAfter - TimeSpan.FromTicks(1));
+        Assert.False(algorithm.TryAcquire(4).Allowed);
+        Clock.Advance(TimeSpan.FromTicks(1));
+        Assert.True(algorithm.TryAcquire(4).Allowed);
+    }
+
+    [Fact]
+    public void A_cost_above_the_limit_is_refused_for_at_least_a_window_and_records_nothing()
+    {
+        var algorithm = Create(5, Minute);
+
+        var rejection = algorithm.TryAcquire(6);
+
+        Assert.False(rejection.Allowed);
+        Assert.Equal(5, rejection.Remaining);
+        Assert.True(rejection.RetryAfter >= Minute);
+        Assert.Equal(5, algorithm.Available());
+    }
+
+    [Fact]
+    public void A_cost_below_one_is_a_programming_error()
+    {
+        var algorithm = Create(5, Minute);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => algorithm.TryAcquire(0));
+    }
+
+    [Fact]
+    public void What_was_used_under_another_algorithm_counts_from_the_start()
+    {
+        var algorithm = Create(10, Minute, alreadyUsed: 7);
+
+        Assert.Equal(3, algorithm.Available());
+        Assert.Equal(7, algorithm.UsedWithin(Minute));
+        Assert.Equal(3, Enumerable.Range(0, 5).Count(_ => algorithm.TryAcquire().Allowed));
+    }
+
+    [Fact]
+    public void Used_within_a_window_counts_what_this_algorithm_admitted()
+    {
+        var algorithm = Create(10, Minute);
+        for (int i = 0; i < 4; i++)
+        {
+            algorithm.TryAcquire();
+        }
+
+        Assert.Equal(4, algorithm.UsedWithin(Minute));
     }
 }

@@ -4,7 +4,8 @@ namespace RateLimiterOrleans.Algorithms.Tests;
 
 public sealed class SlidingWindowLogTests : RateLimitAlgorithmContractTests
 {
-    protected override IRateLimitAlgorithm Create(int limit, TimeSpan window) => CreateLog(limit, window);
+    protected override IRateLimitAlgorithm Create(int limit, TimeSpan window, int alreadyUsed = 0) =>
+        new SlidingWindowLog(new SlidingWindowPolicy(limit, window), Clock, alreadyUsed);
 
     [Fact]
     public void An_entry_counts_until_one_tick_before_the_window_ends_and_is_gone_exactly_at_it()

@@ -4,7 +4,8 @@ namespace RateLimiterOrleans.Algorithms.Tests;
 
 public sealed class TokenBucketTests : RateLimitAlgorithmContractTests
 {
-    protected override IRateLimitAlgorithm Create(int limit, TimeSpan window) => CreateBucket(limit, window);
+    protected override IRateLimitAlgorithm Create(int limit, TimeSpan window, int alreadyUsed = 0) =>
+        new TokenBucket(new TokenBucketPolicy(limit, window), Clock, alreadyUsed);
 
     [Fact]
     public void A_full_bucket_admits_a_burst_of_its_capacity_at_one_instant()
@@ -88,6 +89,31 @@ public sealed class TokenBucketTests : RateLimitAlgorithmContractTests
 
         bucket.ChangePolicy(new TokenBucketPolicy(2, Minute));
         Assert.Equal(2, bucket.Available());
+    }
+
+    [Fact]
+    public void The_same_policy_again_keeps_a_partly_refilled_token()
+    {
+        var bucket = CreateBucket(60, Minute);
+        Drain(bucket);
+        Clock.Advance(TimeSpan.FromMilliseconds(600));
+
+        bucket.ChangePolicy(new TokenBucketPolicy(60, Minute));
+        Clock.Advance(TimeSpan.FromMilliseconds(400));
+
+        Assert.True(bucket.TryAcquire().Allowed);
+    }
+
+    [Fact]
+    public void A_longer_period_keeps_the_tokens_already_taken()
+    {
+        var bucket = CreateBucket(10, Minute);
+        Drain(bucket);
+
+        bucket.ChangePolicy(new TokenBucketPolicy(10, TimeSpan.FromHours(1)));
+        Clock.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.Equal(0, bucket.Available());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using RateLimiterOrleans.Grains;
+using RateLimiterOrleans.Stores;
 using RateLimiterOrleans.Silo.Http;
 
 namespace RateLimiterOrleans.Silo.Hosting;

@@ -14,6 +14,7 @@ internal static class AdminRequestReader
         ["window_size_seconds"] = JsonFieldKind.Integer,
         ["algorithm"] = JsonFieldKind.String,
         ["fail_open"] = JsonFieldKind.Boolean,
+        ["fail_mode"] = JsonFieldKind.String,
     };
 
     private static readonly Dictionary<string, JsonFieldKind> TierFields = new()
@@ -41,7 +42,8 @@ internal static class AdminRequestReader
                 Number(values, "rate_limit"),
                 Number(values, "window_size_seconds"),
                 Text(values, "algorithm"),
-                Flag(values, "fail_open")), null);
+                Flag(values, "fail_open"),
+                Text(values, "fail_mode")), null);
     }
 
     public static (TierPatch? Patch, ApiError? Error) Tier(ReadOnlyMemory<byte> body)

@@ -13,7 +13,6 @@ public static class EndpointExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseRateLimiterMetrics();
-        app.Services.GetRequiredService<BypassGate>().Initialise();
         app.MapGet("/api/request", RequestEndpoint.Handle);
         app.MapGet("/api/baseline", BenchEndpoints.Baseline);
         app.MapGet("/api/peer/redis-rate-limiting", BenchEndpoints.RedisRateLimiting);

@@ -11,22 +11,23 @@ namespace RateLimiterOrleans.Silo.Http;
 internal static class RateLimitHeaders
 {
     public const string FailOpenHeader = "X-RateLimit-Fail-Open";
+    public const string FallbackHeader = "X-RateLimit-Fallback";
 
     public static void Apply(HttpResponse response, Decision decision)
     {
-        if (decision.BackendUnavailable)
+        switch (decision.Basis)
         {
-            // Redis could not decide: no quota is known, so the draft's fields would be made up.
-            if (decision.Allowed)
-            {
+            case DecisionBasis.FailedOpen:
+                // Redis could not decide: no quota is known, so the draft's fields would be made up.
                 response.Headers[FailOpenHeader] = "redis_unavailable";
-            }
-            else
-            {
-                response.Headers.RetryAfter = "1";
-            }
-
-            return;
+                return;
+            case DecisionBasis.FailedClosed or DecisionBasis.Overloaded:
+                response.Headers.RetryAfter = SecondsUntilRetry(decision).ToString(CultureInfo.InvariantCulture);
+                return;
+            case DecisionBasis.LocalFallback:
+                // This silo's share of the limit decided; the fields below describe that share.
+                response.Headers[FallbackHeader] = "local";
+                break;
         }
 
         response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{decision.Tier}\";q={decision.Limit};w={decision.WindowSizeSeconds}");

@@ -13,13 +13,19 @@ internal static class RequestEndpoint
             return error.ToResult();
         }
 
-        if (bypass.Check(context.Request) == BypassOutcome.Granted)
+        var snapshot = await config.WhenReady();
+        var (permits, costError) = RequestCost.Read(context.Request, snapshot.PolicyFor(client!).Limits.RateLimit);
+        if (costError is not null)
         {
-            var snapshot = await config.WhenReady();
-            return Results.Json(new RequestResponse("ok", instance.Value, client!, snapshot.Config.Mode.ToName(), 0, 0, 0, "bypass", "none", instance.Value, false, false, Bypassed: true));
+            return costError.ToResult();
         }
 
-        var decision = await decider.DecideAsync(client!);
+        if (bypass.Check(context.Request) == BypassOutcome.Granted)
+        {
+            return Results.Json(new RequestResponse("ok", instance.Value, client!, snapshot.Config.Mode.ToName(), 0, 0, 0, "bypass", "none", instance.Value, false, false, Bypassed: true, permits, "bypass"));
+        }
+
+        var decision = await decider.DecideAsync(client!, permits, context.RequestAborted);
         RateLimitHeaders.Apply(context.Response, decision);
         var body = new RequestResponse(
             Status(decision),
@@ -33,16 +39,23 @@ internal static class RequestEndpoint
             decision.Algorithm.ToName(),
             decision.DecidedBy,
             decision.RaceDetected,
-            FailOpen: decision.BackendUnavailable && decision.Allowed,
-            Bypassed: false);
+            decision.FailedOpen,
+            Bypassed: false,
+            permits,
+            DecisionBasisNames.ToName(decision.Basis));
         return Results.Json(body, statusCode: StatusCode(decision));
     }
 
-    private static string Status(Decision decision) =>
-        decision.Allowed ? "ok" : decision.BackendUnavailable ? "unavailable" : "rate_limited";
+    private static string Status(Decision decision) => decision.Basis switch
+    {
+        _ when decision.Allowed => "ok",
+        DecisionBasis.FailedClosed => "unavailable",
+        DecisionBasis.Overloaded => "overloaded",
+        _ => "rate_limited",
+    };
 
     private static int StatusCode(Decision decision) =>
         decision.Allowed ? StatusCodes.Status200OK
-        : decision.BackendUnavailable ? StatusCodes.Status503ServiceUnavailable
+        : decision.Basis is DecisionBasis.FailedClosed or DecisionBasis.Overloaded ? StatusCodes.Status503ServiceUnavailable
         : StatusCodes.Status429TooManyRequests;
 }

@@ -3,7 +3,8 @@ namespace RateLimiterOrleans.Silo.Http;
 /// <summary>
 /// The body of <c>GET /api/request</c>, with the seed's fields first. <c>decided_by</c> is the silo whose
 /// count decided, which in <c>grain</c> mode is where the client's activation lives. <c>fail_open</c> marks
-/// a request let through because Redis could not decide.
+/// a request let through uncounted because Redis could not decide. <c>basis</c> says what decided: the mode's
+/// count, a failure policy, or an overload.
 /// </summary>
 public sealed record RequestResponse(
     string Status,
@@ -18,4 +19,6 @@ public sealed record RequestResponse(
     string DecidedBy,
     bool RaceDetected,
     bool FailOpen,
-    bool Bypassed);
+    bool Bypassed,
+    int Cost,
+    string Basis);

@@ -2,6 +2,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Prometheus;
 using RateLimiterOrleans.Grains;
+using RateLimiterOrleans.Silo.Http;
 
 namespace RateLimiterOrleans.Silo.Observability;
 
@@ -16,8 +17,7 @@ public static class ObservabilityExtensions
     public static WebApplicationBuilder AddRateLimiterObservability(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<PrometheusDecisionMetrics>();
-        builder.Services.AddSingleton<IDecisionMetrics>(sp => sp.GetRequiredService<PrometheusDecisionMetrics>());
+        builder.Services.AddSingleton<SeedMetricsExporter>();
 
         // Orleans' meters, and no event counters: those bring the runtime's private_internaldiagnostics_*
         // series, which would triple the scrape size.
@@ -44,7 +44,7 @@ public static class ObservabilityExtensions
     public static WebApplication UseRateLimiterMetrics(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<PrometheusDecisionMetrics>().Initialise();
+        app.Services.GetRequiredService<SeedMetricsExporter>().PublishAtZero(app.Services.GetRequiredService<BypassGate>().Enabled);
         app.UseHttpMetrics();
         app.MapMetrics("/metrics");
         return app;
