@@ -24,7 +24,7 @@ public sealed record RateLimiterOptions
     /// How long one Redis command may take before the failure policy decides instead. The Redis client times it from
     /// write to reply, so a decision queued in a busy silo is never counted as a Redis timeout.
     /// </summary>
-    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Decisions this silo runs at once, in every mode.</summary>
     public int MaxDecisionsInFlight { get; set; } = 128;

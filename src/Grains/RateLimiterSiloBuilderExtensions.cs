@@ -49,13 +49,9 @@ public static class RateLimiterSiloBuilderExtensions
     private static void AddRedisStores(IServiceCollection services)
     {
         services.AddSingleton(sp => new RedisStoreOptions { CommandTimeout = sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.RedisTimeout });
-        services.AddSingleton<IConnectionMultiplexer>(sp =>
-        {
-            var redis = ConnectionMultiplexer.Connect(RedisConnection.ForDecisions(
-                sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis, sp.GetRequiredService<RedisStoreOptions>()));
-            LuaScripts.KeepLoadedAsync(redis).GetAwaiter().GetResult();
-            return redis;
-        });
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(RedisConnection.ForDecisions(
+            sp.GetRequiredService<IOptions<RateLimiterOptions>>().Value.Redis, sp.GetRequiredService<RedisStoreOptions>())));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RedisScriptLoader>();
         services.AddSingleton<RedisCircuitBreaker>();
         services.AddSingleton<RedisGuard>();
         services.AddSingleton<AtomicSlidingWindowStore>();

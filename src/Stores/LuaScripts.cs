@@ -17,7 +17,7 @@ public static class LuaScripts
     {
         ArgumentNullException.ThrowIfNull(redis);
         redis.ConnectionRestored += (_, _) => _ = LoadAsync(redis);
-        await LoadAsync(redis);
+        await LoadAsync(redis).ConfigureAwait(false);
     }
 
     private static async Task LoadAsync(IConnectionMultiplexer redis)
@@ -28,10 +28,10 @@ public static class LuaScripts
             {
                 foreach (string script in All)
                 {
-                    await server.ScriptLoadAsync(script);
+                    await server.ScriptLoadAsync(script).ConfigureAwait(false);
                 }
             }
-            catch (RedisException)
+            catch (Exception e) when (e is RedisException or RedisTimeoutException)
             {
                 // Unloaded scripts still run, sent whole; the next reconnection loads them again.
             }

@@ -8,7 +8,7 @@ public sealed record RedisStoreOptions
     /// written to the moment its reply is read. Time the decision spent queued in the silo before or after does not
     /// count, so a busy silo is never mistaken for a slow Redis.
     /// </summary>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Consecutive connection failures or timeouts that open the circuit.</summary>
     public int FailuresToOpen { get; set; } = 3;

@@ -2,31 +2,56 @@ using RateLimiterOrleans.Grains;
 
 namespace RateLimiterOrleans.Grains.Tests;
 
+/// <summary>In-memory limiter grains go away once their own count is empty, and never while it still counts.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class IdleDeactivationTests(ClusterFixture fixture)
 {
+    private readonly RateLimiterCluster _cluster = fixture.Cluster;
+
     [Theory]
     [InlineData("grain")]
     [InlineData("local")]
     public async Task Idle_limiter_grains_deactivate_once_their_window_has_passed(string mode)
     {
-        var cluster = fixture.Cluster;
-        await cluster.Configure(new ConfigPatch(mode, RateLimit: 5, WindowSizeSeconds: 1));
-        long Active() => Enumerable.Range(0, 3).Sum(i => mode == "grain"
-            ? cluster.Service<LimiterActivations>(i).Client
-            : cluster.Service<LimiterActivations>(i).Local);
-        long before = Active();
+        await _cluster.Configure(new ConfigPatch(mode, RateLimit: 5, WindowSizeSeconds: 1));
+        long before = Active(mode);
 
-        await cluster.DecideConcurrently(ClusterFixture.NewClient("idle"), 30);
-        Assert.True(Active() > before);
+        await _cluster.DecideConcurrently(ClusterFixture.NewClient("idle"), 30);
+        Assert.True(Active(mode) > before);
+        _cluster.Clock.Advance(TimeSpan.FromSeconds(1));
 
-        // Polls the silos' own counters: the grains check once per window and go between one and two windows after their last use.
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
-        while (Active() > before && DateTimeOffset.UtcNow < deadline)
+        // The grains check once per window of real time; polls the silos' own counters.
+        await Eventually.True(() => Active(mode) == before, TimeSpan.FromSeconds(15), $"{mode} limiter grains stayed active after their window passed.");
+    }
+
+    [Theory]
+    [InlineData("grain")]
+    [InlineData("local")]
+    public async Task A_client_whose_tier_has_a_longer_window_keeps_its_count_through_a_pause_longer_than_the_default_window(string mode)
+    {
+        await _cluster.Configure(new ConfigPatch(mode, RateLimit: 5, WindowSizeSeconds: 5));
+        string client = ClusterFixture.NewClient("hourly");
+        await Tier("hourly", client, rateLimit: 3, windowSizeSeconds: 3_600);
+        for (int i = 0; i < 3; i++)
         {
-            await Task.Delay(100);
+            Assert.True((await _cluster.DecideOn(0, client)).Allowed);
         }
 
-        Assert.Equal(before, Active());
+        _cluster.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.False((await _cluster.DecideOn(0, client)).Allowed);
     }
+
+    private async Task Tier(string name, string apiKey, int rateLimit, int windowSizeSeconds)
+    {
+        var tier = await _cluster.ConfigGrain.PutTier(name, new TierPatch(rateLimit, windowSizeSeconds));
+        Assert.True(tier.Applied, tier.Error?.ToString());
+        var assignment = await _cluster.ConfigGrain.Assign(apiKey, name);
+        Assert.True(assignment.Applied, assignment.Error?.ToString());
+        await _cluster.UntilEverySiloHas(assignment.Config.Version, TimeSpan.FromSeconds(5));
+    }
+
+    private long Active(string mode) => Enumerable.Range(0, 3).Sum(i => mode == "grain"
+        ? _cluster.Service<LimiterActivations>(i).Client
+        : _cluster.Service<LimiterActivations>(i).Local);
 }

@@ -1,15 +1,27 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using RateLimiterOrleans.Grains;
+using RateLimiterOrleans.Stores;
 
 namespace RateLimiterOrleans.Grains.Tests;
 
 /// <summary>An in-process cluster of silos running the limiter against one real Redis.</summary>
 public sealed class RateLimiterCluster : IAsyncDisposable
 {
-    private RateLimiterCluster(InProcessTestCluster cluster) => Cluster = cluster;
+    private RateLimiterCluster(InProcessTestCluster cluster, FakeTimeProvider clock)
+    {
+        Cluster = cluster;
+        Clock = clock;
+    }
 
     public InProcessTestCluster Cluster { get; }
+
+    /// <summary>
+    /// The clock every limiter in the cluster reads, the Lua scripts included: windows slide and buckets refill only
+    /// when a test advances it. Orleans keeps its own clock.
+    /// </summary>
+    public FakeTimeProvider Clock { get; }
 
     public IReadOnlyList<InProcessSiloHandle> Silos => Cluster.Silos;
 
@@ -20,15 +32,21 @@ public sealed class RateLimiterCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = serviceId;
-        // The lab's own settings: only the instance name and the Redis endpoint differ.
-        builder.ConfigureSilo((silo, siloBuilder) => siloBuilder.AddRateLimiter(o =>
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        // The lab's own settings: only the instance name, the Redis endpoint and the limiter's clock differ.
+        builder.ConfigureSilo((silo, siloBuilder) =>
         {
-            o.InstanceName = silo.SiloName;
-            o.Redis = redis;
-        }));
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(RateLimiterClock.Key, clock);
+            siloBuilder.Services.AddSingleton(ScriptClock.PinnedTo(clock));
+            siloBuilder.AddRateLimiter(o =>
+            {
+                o.InstanceName = silo.SiloName;
+                o.Redis = redis;
+            });
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new RateLimiterCluster(cluster);
+        return new RateLimiterCluster(cluster, clock);
     }
 
     public T Service<T>(int silo) where T : notnull => Silos[silo].ServiceProvider.GetRequiredService<T>();
