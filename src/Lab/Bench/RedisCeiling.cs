@@ -19,12 +19,15 @@ public static class RedisCeiling
         await ProcessRunner.RunAsync(Executables.Find("redis-cli"), ["-p", port, "SCRIPT", "LOAD", AtomicSlidingWindowStore.ScriptText], loaded.Add);
         string sha = loaded.Last().Trim();
 
-        // __rand_int__ is replaced per request by redis-benchmark: 100,000 clients, a fresh member each time.
+        // __rand_int__ is replaced per request by redis-benchmark: 100,000 clients, a fresh member each time. The
+        // arguments are the store's: both of a client's keys, then limit, window, cost, member prefix and an empty
+        // "now", so the script reads Redis TIME.
         var output = new List<string>();
         int exit = await ProcessRunner.RunAsync(
             Executables.Find("redis-benchmark"),
             ["-p", port, "-c", clients.ToString(CultureInfo.InvariantCulture), "-n", requests.ToString(CultureInfo.InvariantCulture), "-r", "100000", "--csv",
-             "EVALSHA", sha, "1", "ratelimit:{ceiling-__rand_int__}:g0:sliding_window", "100", windowMicroseconds.ToString(CultureInfo.InvariantCulture), "m-__rand_int__"],
+             "EVALSHA", sha, "2", "ratelimit:{ceiling-__rand_int__}:g0:sliding_window", "ratelimit:{ceiling-__rand_int__}:g0:token_bucket",
+             "100", windowMicroseconds.ToString(CultureInfo.InvariantCulture), "1", "m-__rand_int__", ""],
             output.Add);
         var row = output.LastOrDefault(l => l.StartsWith("\"EVALSHA", StringComparison.Ordinal));
         if (exit != 0 || row is null)
