@@ -22,31 +22,13 @@ public sealed class PolicyLimiter(TimeProvider time)
     public LimitDecision TryAcquire(SlidingWindowPolicy policy, int permits = 1)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (_algorithm is SlidingWindowLog log)
-        {
-            log.ChangePolicy(policy);
-        }
-        else
-        {
-            _algorithm = new SlidingWindowLog(policy, time, _algorithm?.UsedWithin(policy.Window) ?? 0);
-        }
-
-        return _algorithm.TryAcquire(permits);
+        return Follow(policy.Window, log => log.ChangePolicy(policy), used => new SlidingWindowLog(policy, time, used)).TryAcquire(permits);
     }
 
     public LimitDecision TryAcquire(TokenBucketPolicy policy, int permits = 1)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (_algorithm is TokenBucket bucket)
-        {
-            bucket.ChangePolicy(policy);
-        }
-        else
-        {
-            _algorithm = new TokenBucket(policy, time, _algorithm?.UsedWithin(policy.RefillPeriod) ?? 0);
-        }
-
-        return _algorithm.TryAcquire(permits);
+        return Follow(policy.RefillPeriod, bucket => bucket.ChangePolicy(policy), used => new TokenBucket(policy, time, used)).TryAcquire(permits);
     }
 
     /// <summary>What the current algorithm counts as used within <paramref name="window"/>; zero before the first decision.</summary>
@@ -54,4 +36,19 @@ public sealed class PolicyLimiter(TimeProvider time)
 
     /// <summary>Forgets every admission, as a reset does.</summary>
     public void Clear() => _algorithm?.Clear();
+
+    // The algorithm the policy names, brought up to the policy: the current one if it is of that kind, or a new one
+    // that starts with what the current one used within the new window.
+    private T Follow<T>(TimeSpan window, Action<T> changePolicy, Func<int, T> create) where T : class, IRateLimitAlgorithm
+    {
+        if (_algorithm is T current)
+        {
+            changePolicy(current);
+            return current;
+        }
+
+        var created = create(_algorithm?.UsedWithin(window) ?? 0);
+        _algorithm = created;
+        return created;
+    }
 }
