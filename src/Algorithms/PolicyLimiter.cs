@@ -22,13 +22,53 @@ public sealed class PolicyLimiter(TimeProvider time)
     public LimitDecision TryAcquire(SlidingWindowPolicy policy, int permits = 1)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return Follow(policy.Window, log => log.ChangePolicy(policy), used => new SlidingWindowLog(policy, time, used)).TryAcquire(permits);
+        return Follow(policy).TryAcquire(permits);
     }
 
     public LimitDecision TryAcquire(TokenBucketPolicy policy, int permits = 1)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return Follow(policy.RefillPeriod, bucket => bucket.ChangePolicy(policy), used => new TokenBucket(policy, time, used)).TryAcquire(permits);
+        return Follow(policy).TryAcquire(permits);
+    }
+
+    /// <summary>Whether a request of <paramref name="permits"/> would be admitted now, without recording it.</summary>
+    public bool WouldAdmit(SlidingWindowPolicy policy, int permits)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return permits <= policy.Limit && Follow(policy).Available() >= permits;
+    }
+
+    /// <inheritdoc cref="WouldAdmit(SlidingWindowPolicy, int)"/>
+    public bool WouldAdmit(TokenBucketPolicy policy, int permits)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return permits <= policy.Capacity && Follow(policy).Available() >= permits;
+    }
+
+    /// <summary>What this count holds, for another activation to take over; sliding-window ages are rounded down to <paramref name="granularity"/>.</summary>
+    public CountSnapshot Capture(TimeSpan granularity) => _algorithm switch
+    {
+        SlidingWindowLog log => new CountSnapshot(false, log.Admissions(granularity), 0),
+        TokenBucket bucket => new CountSnapshot(true, [], bucket.Policy.Capacity - bucket.Available()),
+        _ => CountSnapshot.Empty,
+    };
+
+    /// <summary>
+    /// Takes over a count another activation captured, under the current limits of the snapshot's algorithm; the next
+    /// decision moves it to the algorithm its policy names, if that differs.
+    /// </summary>
+    public void Restore(CountSnapshot snapshot, SlidingWindowPolicy slidingWindow, TokenBucketPolicy tokenBucket)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.IsTokenBucket)
+        {
+            _algorithm = new TokenBucket(tokenBucket, time, snapshot.TokensUsed);
+            return;
+        }
+
+        var log = new SlidingWindowLog(slidingWindow, time);
+        log.Restore(snapshot.Admissions);
+        _algorithm = log;
     }
 
     /// <summary>What the current algorithm counts as used within <paramref name="window"/>; zero before the first decision.</summary>
@@ -36,6 +76,12 @@ public sealed class PolicyLimiter(TimeProvider time)
 
     /// <summary>Forgets every admission, as a reset does.</summary>
     public void Clear() => _algorithm?.Clear();
+
+    private SlidingWindowLog Follow(SlidingWindowPolicy policy) =>
+        Follow(policy.Window, log => log.ChangePolicy(policy), used => new SlidingWindowLog(policy, time, used));
+
+    private TokenBucket Follow(TokenBucketPolicy policy) =>
+        Follow(policy.RefillPeriod, bucket => bucket.ChangePolicy(policy), used => new TokenBucket(policy, time, used));
 
     // The algorithm the policy names, brought up to the policy: the current one if it is of that kind, or a new one
     // that starts with what the current one used within the new window.

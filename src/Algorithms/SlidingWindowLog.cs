@@ -102,6 +102,45 @@ public sealed class SlidingWindowLog : IRateLimitAlgorithm
         return used;
     }
 
+    /// <summary>
+    /// The admissions still held, oldest first, each age rounded down to a multiple of <paramref name="granularity"/>
+    /// and grouped: at most one group per granule, and rounding down only makes an admission look more recent, so a
+    /// count restored from them never admits more than this one would.
+    /// </summary>
+    public IReadOnlyList<AdmissionGroup> Admissions(TimeSpan granularity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(granularity, TimeSpan.Zero);
+        long now = _time.GetTimestamp();
+        EvictExpired(now);
+        var groups = new List<AdmissionGroup>();
+        for (int i = 0; i < _count; i++)
+        {
+            var age = TimestampMath.ToTimeSpan(now - _admitted[(_head + i) % _admitted.Length], _time.TimestampFrequency);
+            var rounded = TimeSpan.FromTicks(age.Ticks - age.Ticks % granularity.Ticks);
+            if (groups.Count > 0 && groups[^1].Age == rounded)
+            {
+                groups[^1] = groups[^1] with { Count = groups[^1].Count + 1 };
+            }
+            else
+            {
+                groups.Add(new AdmissionGroup(rounded, 1));
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>Adds admissions made elsewhere, oldest first, as <see cref="Admissions"/> gave them, after those already held.</summary>
+    public void Restore(IEnumerable<AdmissionGroup> admissions)
+    {
+        ArgumentNullException.ThrowIfNull(admissions);
+        long now = _time.GetTimestamp();
+        foreach (var group in admissions)
+        {
+            Append(now - TimestampMath.ToTimestampUnits(group.Age, _time.TimestampFrequency), group.Count);
+        }
+    }
+
     public void Clear()
     {
         _head = 0;

@@ -18,4 +18,10 @@ public enum DecisionBasis
 
     /// <summary>This silo had too many decisions in flight: refused with 503 before anything was counted.</summary>
     Overloaded,
+
+    /// <summary>
+    /// <c>grain</c>: this activation was replaced by a newer one (its silo was frozen and declared dead meanwhile):
+    /// refused with 503, uncounted; the retry reaches the new activation.
+    /// </summary>
+    Fenced,
 }

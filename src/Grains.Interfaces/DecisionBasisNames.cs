@@ -10,6 +10,7 @@ public static class DecisionBasisNames
         DecisionBasis.FailedClosed => "failed_closed",
         DecisionBasis.LocalFallback => "local_fallback",
         DecisionBasis.Overloaded => "overloaded",
+        DecisionBasis.Fenced => "fenced",
         _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown decision basis."),
     };
 }

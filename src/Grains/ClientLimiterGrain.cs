@@ -1,18 +1,30 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RateLimiterOrleans.Stores;
 
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// <c>grain</c>: the client's one activation in the whole cluster. Orleans runs one turn at a time on a
-/// non-reentrant grain, so check-then-record needs no lock and no Redis, and the limit is exact.
+/// <c>grain</c>: the client's one activation in the whole cluster. Orleans runs one turn at a time on a non-reentrant
+/// grain, so check-then-record needs no lock and no Redis, and the limit is exact. The count outlives the activation
+/// through its journal: a block of permits is reserved in Redis before they are admitted, one write per block, and the
+/// exact count is handed over when the activation deactivates. A new activation takes the journal over, counting an
+/// unreported reservation as used, and fences the old one out.
 /// </summary>
 public sealed class ClientLimiterGrain(
     ClusterConfigCache config,
     DecisionFactory decisions,
     LimiterActivations activations,
+    GrainJournalStore journalStore,
+    RateLimiterMetrics metrics,
+    IOptions<RateLimiterOptions> options,
+    ILogger<ClientLimiterGrain> logger,
     [FromKeyedServices(RateLimiterClock.Key)] TimeProvider time) : Grain, IClientLimiterGrain
 {
-    private ClientWindow? _window;
+    private ClientWindow _window = null!;
+    private ClientJournal _journal = null!;
+    private bool _fenced;
 
     private string Client => this.GetPrimaryKeyString();
 
@@ -20,20 +32,50 @@ public sealed class ClientLimiterGrain(
     {
         activations.Activated(RateLimitMode.Grain);
         var snapshot = await config.WhenReady();
-        IdleDeactivation.Start(this, snapshot.PolicyFor(Client).Limits.Window, () => _window?.IsIdle ?? true, DeactivateOnIdle);
+        var policy = snapshot.PolicyFor(Client);
+        _window = new ClientWindow(Client, time);
+        _journal = new ClientJournal(journalStore, Client, options.Value.GrainReservation, metrics, time, logger);
+        if (await _journal.ClaimAsync(snapshot.Config.FullResetGeneration, policy) is { } recovered)
+        {
+            _window.Restore(snapshot, policy, recovered);
+        }
+
+        IdleDeactivation.Start(this, policy.Limits.Window, () => _window.IsIdle, DeactivateOnIdle);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         activations.Deactivated(RateLimitMode.Grain);
-        return Task.CompletedTask;
+        if (!_fenced && config.IsReady)
+        {
+            var snapshot = config.Current;
+            var policy = snapshot.PolicyFor(Client);
+            await _journal.HandOverAsync(snapshot.Config.FullResetGeneration, policy, _window.Capture);
+        }
     }
 
     public async Task<Decision> Decide(int permits)
     {
         var snapshot = await config.WhenReady();
-        _window ??= new ClientWindow(Client, time);
         var policy = snapshot.PolicyFor(Client);
-        return decisions.Create(_window.Decide(snapshot, policy, permits), RateLimitMode.Grain, policy);
+        if (!_fenced && _window.WouldAdmit(snapshot, policy, permits))
+        {
+            var reserved = await _journal.ReserveAsync(permits, snapshot.Config.FullResetGeneration, policy, _window.Capture);
+            _fenced = reserved == JournalReservation.Fenced;
+        }
+
+        if (_fenced)
+        {
+            DeactivateOnIdle();
+            return decisions.Uncounted(RateLimitMode.Grain, policy, DecisionBasis.Fenced);
+        }
+
+        var verdict = _window.Decide(snapshot, policy, permits);
+        if (verdict.Allowed)
+        {
+            _journal.Use(permits);
+        }
+
+        return decisions.Create(verdict, RateLimitMode.Grain, policy);
     }
 }

@@ -21,6 +21,28 @@ internal sealed class ClientWindow(string client, TimeProvider time)
             : _limiter.TryAcquire(policy.SlidingWindow, permits);
     }
 
+    /// <summary>Whether a request of <paramref name="permits"/> would be admitted now, without recording it.</summary>
+    public bool WouldAdmit(ConfigSnapshot snapshot, ClientPolicy policy, int permits)
+    {
+        ClearIfReset(snapshot);
+        return policy.Algorithm == RateLimitAlgorithm.TokenBucket
+            ? _limiter.WouldAdmit(policy.TokenBucket, permits)
+            : _limiter.WouldAdmit(policy.SlidingWindow, permits);
+    }
+
+    /// <summary>What the count holds, for the next activation to take over.</summary>
+    public CountSnapshot Capture(TimeSpan granularity) => _limiter.Capture(granularity);
+
+    /// <summary>
+    /// Takes over a count a previous activation recorded. The journal it came from is current for this generation
+    /// (a reset deletes it), so the count is not cleared again for resets it already reflects.
+    /// </summary>
+    public void Restore(ConfigSnapshot snapshot, ClientPolicy policy, CountSnapshot count)
+    {
+        _limiter.Restore(count, policy.SlidingWindow, policy.TokenBucket);
+        _clearedAtGeneration = snapshot.Config.ResetGenerationFor(client);
+    }
+
     /// <summary>Requests admitted in the current window (sliding window), or tokens used (token bucket).</summary>
     public int CountInWindow(ConfigSnapshot snapshot, ClientPolicy policy)
     {

@@ -16,6 +16,7 @@ public sealed class RateLimiterMetrics
     public const string BackendFailuresName = "ratelimit.backend.failures";
     public const string OverloadedName = "ratelimit.overloaded";
     public const string BypassName = "ratelimit.bypass";
+    public const string JournalWritesName = "ratelimit.grain.journal.writes";
 
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _races;
@@ -23,6 +24,7 @@ public sealed class RateLimiterMetrics
     private readonly Counter<long> _backendFailures;
     private readonly Counter<long> _overloaded;
     private readonly Counter<long> _bypass;
+    private readonly Counter<long> _journalWrites;
 
     public RateLimiterMetrics(IMeterFactory meterFactory)
     {
@@ -33,8 +35,9 @@ public sealed class RateLimiterMetrics
         _duration = Meter.CreateHistogram(DurationName, "s", "Time to decide one request, from the silo that took it.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _backendFailures = Meter.CreateCounter<long>(BackendFailuresName, "{decision}", "Decisions Redis could not make, by mode, failure and the policy that decided instead.");
-        _overloaded = Meter.CreateCounter<long>(OverloadedName, "{request}", "Requests refused because this silo had too many decisions in flight.");
+        _overloaded = Meter.CreateCounter<long>(OverloadedName, "{request}", "Requests refused uncounted: too many decisions in flight here, or a replaced grain activation.");
         _bypass = Meter.CreateCounter<long>(BypassName, "{request}", "Requests that carried the bypass header, by outcome.");
+        _journalWrites = Meter.CreateCounter<long>(JournalWritesName, "{write}", "Writes of grain-mode journals to Redis, by purpose: claim, reserve or hand over.");
     }
 
     /// <summary>From 25 µs to about 1.6 s in doublings: an atomic script and a naive round-trip chain land in different buckets.</summary>
@@ -53,8 +56,8 @@ public sealed class RateLimiterMetrics
                 _decisions.Add(1, new TagList { { "mode", mode }, { "algorithm", decision.Algorithm.ToName() }, { "result", decision.Allowed ? "allowed" : "rejected" } });
                 _duration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("mode", mode));
                 break;
-            case DecisionBasis.Overloaded:
-                _overloaded.Add(1);
+            case DecisionBasis.Overloaded or DecisionBasis.Fenced:
+                _overloaded.Add(1, new KeyValuePair<string, object?>("reason", decision.Basis == DecisionBasis.Fenced ? "fenced" : "overloaded"));
                 break;
             default:
                 _backendFailures.Add(1, new TagList { { "mode", mode }, { "policy", PolicyOf(decision.Basis) }, { "result", decision.Allowed ? "allowed" : "rejected" } });
@@ -66,6 +69,8 @@ public sealed class RateLimiterMetrics
             _races.Add(1);
         }
     }
+
+    public void JournalWritten(string purpose) => _journalWrites.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
 
     public void Bypass(bool granted) => _bypass.Add(1, new KeyValuePair<string, object?>("outcome", granted ? "granted" : "wrong_secret"));
 

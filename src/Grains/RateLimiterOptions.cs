@@ -32,6 +32,14 @@ public sealed record RateLimiterOptions
     /// <summary>Decisions that may wait for one in flight to finish; beyond these, a request is refused as overloaded (503).</summary>
     public int DecisionQueueLimit { get; set; } = 1024;
 
+    /// <summary>
+    /// <c>grain</c> mode: the permits a client's activation reserves in Redis with one write, so Redis is written once
+    /// per this many admissions, never per request. After a crash the new activation counts the whole last reservation
+    /// as used, so a client can lose up to this many admissions, and never gains any. 0 means a tenth of the client's
+    /// limit.
+    /// </summary>
+    public int GrainReservation { get; set; }
+
     /// <summary>How long a decision waits for this silo's first copy of the configuration.</summary>
     public TimeSpan ConfigReadyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

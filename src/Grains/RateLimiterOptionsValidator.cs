@@ -39,6 +39,11 @@ internal sealed class RateLimiterOptionsValidator : IValidateOptions<RateLimiter
             failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.DecisionQueueLimit)} must not be negative, got {options.DecisionQueueLimit}.");
         }
 
+        if (options.GrainReservation is < 0 or > ConfigRules.MaxRateLimit)
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.GrainReservation)} must be from 0 (a tenth of the limit) to {ConfigRules.MaxRateLimit}, got {options.GrainReservation}.");
+        }
+
         if (options.ConfigReadyTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.ConfigReadyTimeout)} must be positive.");

@@ -59,6 +59,7 @@ public static class RateLimiterSiloBuilderExtensions
         services.AddSingleton(sp => new NaiveSlidingWindowStore(sp.GetRequiredService<RedisGuard>(), LimiterClock(sp)));
         services.AddSingleton(sp => new NaiveTokenBucketStore(sp.GetRequiredService<RedisGuard>(), LimiterClock(sp)));
         services.AddSingleton<RedisResetStore>();
+        services.AddSingleton<GrainJournalStore>();
     }
 
     private static TimeProvider LimiterClock(IServiceProvider services) => services.GetRequiredKeyedService<TimeProvider>(RateLimiterClock.Key);

@@ -10,7 +10,7 @@ namespace RateLimiterOrleans.Stores;
 /// </summary>
 public static class LuaScripts
 {
-    public static IReadOnlyList<string> All { get; } = [AtomicSlidingWindowStore.ScriptText, AtomicTokenBucketStore.ScriptText];
+    public static IReadOnlyList<string> All { get; } = [AtomicSlidingWindowStore.ScriptText, AtomicTokenBucketStore.ScriptText, .. GrainJournalStore.Scripts];
 
     /// <summary>Loads every script now, if Redis is reachable, and again after every reconnection.</summary>
     public static async Task KeepLoadedAsync(IConnectionMultiplexer redis)

@@ -16,9 +16,12 @@ public static class RateLimitKeys
 
     public static RedisKey TokenBucket(string client, long generation) => Build(client, generation, "token_bucket");
 
+    /// <summary>The <c>grain</c> mode's journal of a client's count: what a new activation takes over.</summary>
+    public static RedisKey GrainJournal(string client, long generation) => Build(client, generation, "grain");
+
     /// <summary>Every key that one client may have under one generation, for a per-client reset.</summary>
     public static RedisKey[] AllFor(string client, long generation) =>
-        [SlidingWindow(client, generation), TokenBucket(client, generation)];
+        [SlidingWindow(client, generation), TokenBucket(client, generation), GrainJournal(client, generation)];
 
     /// <summary>
     /// Percent-encodes the characters that would end the hash tag early (<c>}</c>), start a second one

@@ -21,7 +21,7 @@ internal static class RateLimitHeaders
                 // Redis could not decide: no quota is known, so the draft's fields would be made up.
                 response.Headers[FailOpenHeader] = "redis_unavailable";
                 return;
-            case DecisionBasis.FailedClosed or DecisionBasis.Overloaded:
+            case DecisionBasis.FailedClosed or DecisionBasis.Overloaded or DecisionBasis.Fenced:
                 response.Headers.RetryAfter = SecondsUntilRetry(decision).ToString(CultureInfo.InvariantCulture);
                 return;
             case DecisionBasis.LocalFallback:

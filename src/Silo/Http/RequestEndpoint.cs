@@ -51,11 +51,12 @@ internal static class RequestEndpoint
         _ when decision.Allowed => "ok",
         DecisionBasis.FailedClosed => "unavailable",
         DecisionBasis.Overloaded => "overloaded",
+        DecisionBasis.Fenced => "moved",
         _ => "rate_limited",
     };
 
     private static int StatusCode(Decision decision) =>
         decision.Allowed ? StatusCodes.Status200OK
-        : decision.Basis is DecisionBasis.FailedClosed or DecisionBasis.Overloaded ? StatusCodes.Status503ServiceUnavailable
+        : decision.Basis is DecisionBasis.FailedClosed or DecisionBasis.Overloaded or DecisionBasis.Fenced ? StatusCodes.Status503ServiceUnavailable
         : StatusCodes.Status429TooManyRequests;
 }

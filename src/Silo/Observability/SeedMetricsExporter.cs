@@ -30,8 +30,12 @@ public sealed class SeedMetricsExporter : IDisposable
         new CounterConfiguration { LabelNames = ["instance", "mode"] });
 
     private static readonly Counter Overloaded = Metrics.CreateCounter(
-        "rate_limit_overloaded_total", "Requests refused with 503 because this silo had too many decisions in flight.",
+        "rate_limit_overloaded_total", "Requests refused with 503, uncounted: too many decisions in flight here, or a replaced grain activation.",
         new CounterConfiguration { LabelNames = ["instance"] });
+
+    private static readonly Counter JournalWrites = Metrics.CreateCounter(
+        "rate_limit_grain_journal_writes_total", "Grain-mode journal writes to Redis, by purpose: claim, reserve or hand over.",
+        new CounterConfiguration { LabelNames = ["instance", "purpose"] });
 
     private static readonly Counter Bypass = Metrics.CreateCounter(
         "rate_limit_bypass_total", "Requests that carried the bypass header, by outcome.",
@@ -63,6 +67,11 @@ public sealed class SeedMetricsExporter : IDisposable
     {
         Races.WithLabels(_instance);
         Overloaded.WithLabels(_instance);
+        foreach (var purpose in new[] { "claim", "reserve", "hand_over" })
+        {
+            JournalWrites.WithLabels(_instance, purpose);
+        }
+
         foreach (var mode in RateLimitModeNames.All)
         {
             BackendErrors.WithLabels(_instance, mode);
@@ -111,6 +120,9 @@ public sealed class SeedMetricsExporter : IDisposable
                 break;
             case RateLimiterMetrics.OverloadedName:
                 Overloaded.WithLabels(_instance).Inc(value);
+                break;
+            case RateLimiterMetrics.JournalWritesName:
+                JournalWrites.WithLabels(_instance, Tag(tags, "purpose")).Inc(value);
                 break;
             case RateLimiterMetrics.BypassName:
                 Bypass.WithLabels(_instance, Tag(tags, "outcome")).Inc(value);
