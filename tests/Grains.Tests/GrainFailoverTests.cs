@@ -1,14 +1,15 @@
-using Orleans.TestingHost;
 using RateLimiterOrleans.Grains;
 using Xunit.Abstractions;
 
 namespace RateLimiterOrleans.Grains.Tests;
 
 /// <summary>
-/// <c>grain</c> mode keeps its count when the activation holding it goes away: after <c>kill -9</c> of its silo, after a
-/// graceful shutdown, through a rolling restart of every silo, and through a migration. Each test runs a cluster of its
-/// own, since it stops silos, against the fixture's Redis. The numbers: a limit of 100 per 300 s, 60 used by
-/// each of 30 clients, then 100 more requests each: exactly 40 more must be admitted to every client.
+/// <c>grain</c> mode keeps its exact count when the activation holding it moves on purpose: through a rolling restart
+/// of every silo and through a migration, where each activation hands its count over as it deactivates. (A crash, where
+/// nothing is handed over, is tested on the journal itself and end to end with <c>kill -9</c>: an in-process test
+/// silo, even "killed", still deactivates its grains.) Each test runs a cluster of its own, since it stops silos,
+/// against the fixture's Redis: a limit of 100 per 300 s, 60 used by each of 30 clients, then 100 more requests each:
+/// exactly 40 more must be admitted to every client.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class GrainFailoverTests(ClusterFixture fixture, ITestOutputHelper output)
@@ -16,21 +17,6 @@ public sealed class GrainFailoverTests(ClusterFixture fixture, ITestOutputHelper
     private const int Limit = 100;
     private const int Used = 60;
     private const int Clients = 30;
-
-    [Theory]
-    [InlineData("sliding_window")]
-    [InlineData("token_bucket")]
-    public async Task After_kill_9_of_a_silo_every_client_gets_exactly_what_it_had_left(string algorithm)
-    {
-        await using var cluster = await StartAsync(algorithm);
-        var clients = await UseSixtyEach(cluster);
-        var victim = SiloHoldingMostGrains(cluster, clients);
-
-        await cluster.Cluster.KillSiloAsync(victim);
-        await cluster.Cluster.WaitForLivenessToStabilizeAsync(didKill: true);
-
-        await AssertEachGetsExactlyTheRest(cluster, clients, $"kill -9 of {victim.Name} ({algorithm})");
-    }
 
     [Theory]
     [InlineData("sliding_window")]
@@ -111,10 +97,6 @@ public sealed class GrainFailoverTests(ClusterFixture fixture, ITestOutputHelper
         }));
         return decidedBy.ToDictionary(d => d.client, d => d.silo);
     }
-
-    // Not the first silo: the test cluster's membership starts from it.
-    private static InProcessSiloHandle SiloHoldingMostGrains(RateLimiterCluster cluster, Dictionary<string, string> clients) =>
-        cluster.Silos.Skip(1).MaxBy(silo => clients.Values.Count(name => name == silo.Name))!;
 
     private async Task AssertEachGetsExactlyTheRest(RateLimiterCluster cluster, Dictionary<string, string> clients, string what)
     {
