@@ -30,8 +30,11 @@ public interface IConfigGrain : IGrainWithStringKey
     /// <summary>Forgets every client's count, in every mode.</summary>
     Task<ClusterConfig> ResetAll();
 
-    /// <summary>Forgets one client's count, in every mode.</summary>
-    Task<ClusterConfig> ResetClient(string client);
+    /// <summary>
+    /// Forgets one client's count, in every mode; <paramref name="client"/> is a <see cref="ClientId"/> value.
+    /// Refused (conflict) when <see cref="ClusterConfig.ClientResets"/> is full.
+    /// </summary>
+    Task<ConfigChange> ResetClient(string client);
 
     /// <summary>
     /// Answers as soon as the version differs from <paramref name="knownVersion"/>, or after a while with
