@@ -13,7 +13,7 @@ public sealed class ConfigGrain(
     RedisResetStore redisReset,
     TimeProvider time) : Grain, IConfigGrain
 {
-    // Long enough to keep idle polling cheap, short enough to stay far from Orleans' 30 s call timeout.
+    // Long enough to keep idle polling cheap, short enough to stay well inside the method's 15 s response timeout.
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
 
     // A push takes milliseconds; the bound only matters when a silo has just died.

@@ -87,6 +87,12 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
     /// <summary>Ends a silo at once, as <c>kill -9</c> would, and returns once it is gone.</summary>
     public Task KillSiloAsync(int index) => Kill(StackNames.Api(index));
 
+    /// <summary>Stops a silo's process without ending it (<c>kill -STOP</c>), as a long pause or a hung host would.</summary>
+    public void FreezeSilo(int index) => Signal(StackNames.Api(index), PosixProcess.SigStop);
+
+    /// <summary>Lets a frozen silo run again (<c>kill -CONT</c>).</summary>
+    public void ResumeSilo(int index) => Signal(StackNames.Api(index), PosixProcess.SigCont);
+
     /// <summary>Ends Redis at once, as a crash would, and returns once it is gone.</summary>
     public Task KillRedisAsync() => Kill(StackNames.Redis);
 
@@ -235,6 +241,14 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
         if (_state.Components.GetValueOrDefault(name) is { } started && started.IsRunning())
         {
             await PosixProcess.StopAsync(started.Pid, TimeSpan.Zero);
+        }
+    }
+
+    private void Signal(string name, int signal)
+    {
+        if (_state.Components.GetValueOrDefault(name) is { } started && started.IsRunning())
+        {
+            PosixProcess.Signal(started.Pid, signal);
         }
     }
 

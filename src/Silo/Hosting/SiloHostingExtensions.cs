@@ -20,7 +20,8 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var hosting = configuration.GetSection(SiloHostingOptions.SectionName).Get<SiloHostingOptions>() ?? new SiloHostingOptions();
         var limiter = configuration.GetSection(RateLimiterOptions.SectionName).Get<RateLimiterOptions>() ?? new RateLimiterOptions();
-        ValidateAtStart(hosting);
+        var timeouts = configuration.GetSection(HttpTimeoutOptions.SectionName).Get<HttpTimeoutOptions>() ?? new HttpTimeoutOptions();
+        ValidateAtStart(hosting, timeouts);
 
         builder.UseOrleans(silo =>
         {
@@ -33,6 +34,7 @@ public static class SiloHostingExtensions
             silo.Configure<SiloOptions>(o => o.SiloName = limiter.InstanceName);
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Options(hosting.ClusteringRedis ?? limiter.Redis));
             silo.ConfigureEndpoints(IPAddress.Parse(hosting.AdvertisedIP), hosting.SiloPort, hosting.GatewayPort, hosting.ListenOnAnyAddress);
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = hosting.ResponseTimeout);
             silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
             // Each silo caches where grains live. Orleans' default keeps up to a million entries, and a burst
             // of one-off clients would leave one per client long after their grains deactivated. A bounded
@@ -54,6 +56,7 @@ public static class SiloHostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>(ProxyTrust.Apply);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddRequestTimeouts(o => RequestTimeouts.Apply(timeouts, o));
         builder.Services.AddSingleton<InstanceName>();
         builder.Services.AddSingleton(SecurityOptions.From(configuration));
         builder.Services.AddSingleton<BypassGate>();
@@ -64,12 +67,23 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    private static void ValidateAtStart(SiloHostingOptions hosting)
+    private static void ValidateAtStart(SiloHostingOptions hosting, HttpTimeoutOptions timeouts)
     {
-        var result = new SiloHostingOptionsValidator().Validate(null, hosting);
-        if (result.Failed)
+        var failures = new SiloHostingOptionsValidator().Validate(null, hosting).Failures?.ToList() ?? [];
+        // Each layer must give up before the one in front of it, or the outer one answers for it.
+        if (timeouts.Default <= hosting.ResponseTimeout)
         {
-            throw new OptionsValidationException(SiloHostingOptions.SectionName, typeof(SiloHostingOptions), result.Failures);
+            failures.Add($"{HttpTimeoutOptions.SectionName}:{nameof(timeouts.Default)} ({timeouts.Default}) must be longer than {SiloHostingOptions.SectionName}:{nameof(hosting.ResponseTimeout)} ({hosting.ResponseTimeout}).");
+        }
+
+        if (timeouts.LongRunning < timeouts.Default)
+        {
+            failures.Add($"{HttpTimeoutOptions.SectionName}:{nameof(timeouts.LongRunning)} must not be shorter than {HttpTimeoutOptions.SectionName}:{nameof(timeouts.Default)}.");
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(SiloHostingOptions.SectionName, typeof(SiloHostingOptions), failures);
         }
     }
 }

@@ -24,4 +24,10 @@ public sealed record SiloHostingOptions
 
     /// <summary>The Redis that holds cluster membership; empty means the limiter's own Redis.</summary>
     public string? ClusteringRedis { get; set; }
+
+    /// <summary>
+    /// How long a grain call waits for its answer (Orleans' default is 30 s). It must end before the HTTP
+    /// request timeout, which ends before nginx's, so a silent silo costs a caller seconds, not half a minute.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -35,6 +35,11 @@ internal sealed class SiloHostingOptionsValidator : IValidateOptions<SiloHosting
             failures.Add($"{section}:{nameof(options.GatewayPort)} must be a port number other than the silo port, got {options.GatewayPort}.");
         }
 
+        if (options.ResponseTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:{nameof(options.ResponseTimeout)} must be positive, got {options.ResponseTimeout}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
