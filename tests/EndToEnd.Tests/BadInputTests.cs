@@ -137,4 +137,18 @@ public sealed class BadInputTests(StackFixture fixture)
         Assert.Equal("application/json", reply.MediaType);
         Assert.Equal(field, reply.Field("field"));
     }
+
+    [Fact]
+    public async Task A_method_http_does_not_define_gets_501_in_json_and_adds_no_metric_series()
+    {
+        using var invented = new HttpRequestMessage(new HttpMethod("RANDOM1"), $"{_lab.Api(0)}/api/request");
+
+        var reply = await _lab.Send(invented);
+        string metrics = (await _lab.Get($"{_lab.Api(0)}/metrics")).Text;
+
+        Assert.Equal(HttpStatusCode.NotImplemented, reply.Status);
+        Assert.Equal("method", reply.Field("field"));
+        Assert.DoesNotContain("RANDOM1", metrics, StringComparison.Ordinal);
+        Assert.Contains("method=\"GET\"", metrics, StringComparison.Ordinal);
+    }
 }

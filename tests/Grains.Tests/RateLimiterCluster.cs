@@ -15,7 +15,8 @@ public sealed class RateLimiterCluster : IAsyncDisposable
 
     public IConfigGrain ConfigGrain => Cluster.Client.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
 
-    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3)
+    /// <param name="storageRedis">A separate Redis for the stored configuration, as a deployment may run.</param>
+    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3, string? storageRedis = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -24,6 +25,7 @@ public sealed class RateLimiterCluster : IAsyncDisposable
         {
             o.InstanceName = silo.SiloName;
             o.Redis = redis;
+            o.StorageRedis = storageRedis;
             // These tests measure exactness with 1,000 decisions in flight on a shared 2-core machine, where
             // the lab's 100 ms deadline would turn queueing into fail-open answers. The deadline itself is
             // tested end to end, against a killed redis-server.

@@ -71,14 +71,18 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
             var started = _state.Components.GetValueOrDefault(name);
             bool running = started?.IsRunning() ?? false;
             int port = PortOf(name);
+            bool isSilo = name.StartsWith("api-", StringComparison.Ordinal);
+            // A silo is healthy when ready to decide in the mode in force; live alone says it needs no restart.
             bool healthy = running && name switch
             {
                 StackNames.Redis => await RedisProbe.PingAsync(port, TimeSpan.FromSeconds(1)),
                 StackNames.Prometheus => await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/-/ready"),
-                _ => await HttpProbe.IsOkAsync(HealthUrl(port)),
+                StackNames.Nginx => await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/health/live"),
+                _ => await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/health/ready"),
             };
+            bool? live = isSilo && running ? healthy || await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/health/live") : null;
             string url = name == StackNames.Redis ? $"redis://localhost:{port}" : $"http://localhost:{port}";
-            statuses.Add(new ComponentStatus(name, running ? started!.Pid : null, port, running, healthy, url));
+            statuses.Add(new ComponentStatus(name, running ? started!.Pid : null, port, running, healthy, url, live));
         }
 
         return statuses;

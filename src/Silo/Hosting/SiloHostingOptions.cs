@@ -17,12 +17,19 @@ public sealed record SiloHostingOptions
 
     public int SiloPort { get; set; } = 11111;
 
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// The port Orleans clients connect to. Unset means no gateway: it accepts any client that reaches it,
+    /// without authentication, so it is opened only on request (<c>./lab up</c> opens it on loopback).
+    /// </summary>
+    public int? GatewayPort { get; set; }
 
     /// <summary>Listen on every interface (containers, several hosts) while advertising <see cref="AdvertisedIP"/>.</summary>
     public bool ListenOnAnyAddress { get; set; }
 
-    /// <summary>The Redis that holds cluster membership; empty means the limiter's own Redis.</summary>
+    /// <summary>
+    /// The Redis that holds cluster membership and the stored configuration; empty means the limiter's own
+    /// Redis. A separate one keeps per-client counters from filling the server membership lives on.
+    /// </summary>
     public string? ClusteringRedis { get; set; }
 
     /// <summary>

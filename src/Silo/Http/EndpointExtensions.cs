@@ -12,6 +12,7 @@ public static class EndpointExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseUnknownMethodGuard();
         app.UseRateLimiterMetrics();
         // Inside the metrics, so a request that ran out of time is counted with its 503.
         app.UseRequestTimeouts();
@@ -32,8 +33,11 @@ public static class EndpointExtensions
         admin.MapDelete("/tiers/{name}", AdminEndpoints.DeleteTier);
         admin.MapPut("/assignments", AdminEndpoints.PutAssignment);
         admin.MapDelete("/assignments", AdminEndpoints.DeleteAssignment);
-        app.MapGet("/health", HealthEndpoint.Handle);
-        app.MapOrleansDashboard("/dashboard");
+        app.MapGet("/health", HealthEndpoint.Combined);
+        app.MapGet("/health/live", HealthEndpoint.Live);
+        app.MapGet("/health/ready", HealthEndpoint.Ready);
+        // The dashboard shows grain ids, which are API keys: with an admin token, it needs the token too.
+        app.MapOrleansDashboard("/dashboard").AddEndpointFilter<AdminTokenFilter>();
         return app;
     }
 }
