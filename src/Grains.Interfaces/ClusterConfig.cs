@@ -11,7 +11,7 @@ namespace RateLimiterOrleans.Grains;
 /// <param name="Version">Grows by one with every change, so a silo can tell a newer copy from its own.</param>
 /// <param name="ResetCounter">Grows by one with every reset, of one client or of all.</param>
 /// <param name="FullResetGeneration">The counter's value at the last reset of all clients; it also names the Redis key space.</param>
-/// <param name="ClientResets">Recent resets of single clients, kept until their window has passed.</param>
+/// <param name="ClientResets">Recent resets of single clients by <see cref="ClientId"/> value, kept until the longest window that can apply to them has passed.</param>
 /// <param name="Algorithm">The default tier's algorithm.</param>
 /// <param name="Tiers">Named tiers besides the default one.</param>
 /// <param name="Assignments">API key to tier name; every other client is in the default tier.</param>
@@ -41,6 +41,9 @@ public sealed record ClusterConfig(
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSizeSeconds);
 
+    /// <summary>The longest window of the default tier and every named tier: the oldest count any client can have.</summary>
+    public TimeSpan LongestWindow => TimeSpan.FromSeconds(Tiers.Values.Select(t => t.WindowSizeSeconds).Append(WindowSizeSeconds).Max());
+
     /// <summary>The default tier, as the top-level fields define it.</summary>
     public TierLimits DefaultLimits => new(RateLimit, WindowSizeSeconds, Algorithm);
 
@@ -49,11 +52,20 @@ public sealed record ClusterConfig(
             ImmutableDictionary<string, ClientReset>.Empty, RateLimitAlgorithm.SlidingWindow,
             ImmutableDictionary<string, TierLimits>.Empty, ImmutableDictionary<string, string>.Empty, FailMode.Open);
 
-    /// <summary>The tier a client is in: its assigned tier, or the default one.</summary>
+    /// <summary>
+    /// The tier a client is in: an API key's assigned tier, or the default one. Tiers assign keys, not
+    /// addresses, so <paramref name="client"/> is a <see cref="ClientId"/>'s namespaced value.
+    /// </summary>
     public string TierOf(string client) =>
-        Assignments.TryGetValue(client, out var tier) && Tiers.ContainsKey(tier) ? tier : DefaultTier;
+        ClientId.TryParse(client, out var id) && id.Kind == ClientKind.ApiKey && AssignedTier(id.Name) is { } tier ? tier : DefaultTier;
+
+    /// <summary>Whether an API key is assigned to an existing named tier: what a registered key is.</summary>
+    public bool IsRegistered(string apiKey) => AssignedTier(apiKey) is not null;
 
     public TierLimits LimitsOf(string tier) => Tiers.TryGetValue(tier, out var limits) ? limits : DefaultLimits;
+
+    private string? AssignedTier(string apiKey) =>
+        Assignments.TryGetValue(apiKey, out var tier) && Tiers.ContainsKey(tier) ? tier : null;
 
     /// <summary>
     /// The reset generation that applies to one client. An in-memory counter that last cleared at a lower

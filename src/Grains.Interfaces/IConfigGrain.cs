@@ -30,8 +30,11 @@ public interface IConfigGrain : IGrainWithStringKey
     /// <summary>Forgets every client's count, in every mode.</summary>
     Task<ClusterConfig> ResetAll();
 
-    /// <summary>Forgets one client's count, in every mode.</summary>
-    Task<ClusterConfig> ResetClient(string client);
+    /// <summary>
+    /// Forgets one client's count, in every mode; <paramref name="client"/> is a <see cref="ClientId"/> value.
+    /// Refused (conflict) when <see cref="ClusterConfig.ClientResets"/> is full.
+    /// </summary>
+    Task<ConfigChange> ResetClient(string client);
 
     /// <summary>
     /// Answers as soon as the version differs from <paramref name="knownVersion"/>, or after a while with
@@ -39,6 +42,11 @@ public interface IConfigGrain : IGrainWithStringKey
     /// Each call also tells the grain which version <paramref name="silo"/> holds, so a change can wait
     /// until every silo has it.
     /// </summary>
+    /// <remarks>
+    /// A long poll outlasts the cluster's short response timeout (<c>Orleans:ResponseTimeout</c>, 2 s), so it
+    /// has its own: the grain answers within 10 s, and a poll to a frozen silo is given up after 15.
+    /// </remarks>
     [AlwaysInterleave]
+    [ResponseTimeout("00:00:15")]
     Task<ClusterConfig> WaitForChange(long knownVersion, string silo);
 }

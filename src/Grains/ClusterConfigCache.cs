@@ -20,9 +20,16 @@ public sealed partial class ClusterConfigCache(
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private volatile ConfigSnapshot? _current;
+    private long _lastHeard;
     private Task _refresh = Task.CompletedTask;
 
     public bool IsReady => _current is not null;
+
+    /// <summary>
+    /// Time since this silo last heard from the config grain (a long poll answered, or a change it made),
+    /// null before the first time. An idle poll answers every 10 s; much longer means this copy may be stale.
+    /// </summary>
+    public TimeSpan? Age => Interlocked.Read(ref _lastHeard) is var heard and not 0 ? time.GetElapsedTime(heard) : null;
 
     /// <summary>The configuration in force; only valid once <see cref="WhenReady"/> has completed.</summary>
     public ConfigSnapshot Current => _current ?? throw new InvalidOperationException("The cluster configuration has not been loaded yet.");
@@ -43,6 +50,7 @@ public sealed partial class ClusterConfigCache(
     public void Offer(ClusterConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        Heard();
         if (_current is null || config.Version > _current.Config.Version)
         {
             Publish(config);
@@ -74,6 +82,7 @@ public sealed partial class ClusterConfigCache(
             try
             {
                 var latest = await configGrain.WaitForChange(_current?.Config.Version ?? 0, silo.SiloAddress.ToParsableString()).WaitAsync(_stopping.Token);
+                Heard();
                 // The grain is the authority: take whatever differs, even a lower version after its storage was wiped.
                 if (_current is null || latest.Version != _current.Config.Version)
                 {
@@ -91,6 +100,8 @@ public sealed partial class ClusterConfigCache(
             }
         }
     }
+
+    private void Heard() => Interlocked.Exchange(ref _lastHeard, time.GetTimestamp());
 
     private void Publish(ClusterConfig config)
     {

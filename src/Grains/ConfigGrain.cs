@@ -13,7 +13,7 @@ public sealed class ConfigGrain(
     RedisResetStore redisReset,
     TimeProvider time) : Grain, IConfigGrain
 {
-    // Long enough to keep idle polling cheap, short enough to stay far from Orleans' 30 s call timeout.
+    // Long enough to keep idle polling cheap, short enough to stay well inside the method's 15 s response timeout.
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
 
     // A push takes milliseconds; the bound only matters when a silo has just died.
@@ -68,22 +68,26 @@ public sealed class ConfigGrain(
         });
     }
 
-    public async Task<ClusterConfig> ResetClient(string client)
+    public async Task<ConfigChange> ResetClient(string client)
     {
-        ArgumentException.ThrowIfNullOrEmpty(client);
-        var now = time.GetUtcNow();
-        long generation = Current.ResetCounter + 1;
-        // A client reset only has to outlive the data it clears, which is at most one window old.
-        var stillNeeded = Current.ClientResets.RemoveRange(
-            Current.ClientResets.Where(r => now - r.Value.At >= Current.Window).Select(r => r.Key));
-        var saved = await Save(Current with
+        var change = ConfigRules.ResetClient(Current, client, time.GetUtcNow());
+        if (!change.Applied)
         {
-            Version = Current.Version + 1,
-            ResetCounter = generation,
-            ClientResets = stillNeeded.SetItem(client, new ClientReset(generation, now)),
-        });
-        await redisReset.ResetClientAsync(client, saved.FullResetGeneration);
-        return saved;
+            return change;
+        }
+
+        // Redis first: when it fails, nothing has changed, so a retry is a whole reset.
+        try
+        {
+            await redisReset.ResetClientAsync(client, Current.FullResetGeneration);
+        }
+        catch (RedisStoreException)
+        {
+            return new ConfigChange(Current, new ConfigError("client", "was not reset: Redis did not answer; retry shortly", ConfigErrorKind.Unavailable));
+        }
+
+        await Save(change.Config);
+        return change;
     }
 
     public async Task<ClusterConfig> WaitForChange(long knownVersion, string silo)

@@ -14,6 +14,12 @@ public static class ConfigRules
     public const int MaxAssignments = 10_000;
     public const int MaxTierNameLength = 64;
 
+    /// <summary>
+    /// One-client resets remembered at once. Every one travels in each copy of the configuration, so past
+    /// this many within the longest window, a reset of one more client is refused: reset all clients instead.
+    /// </summary>
+    public const int MaxClientResets = 1_000;
+
     /// <summary>The seed's configuration: 100 requests per 60 s, decided by the Lua script.</summary>
     public static readonly ClusterConfig Fallback = ClusterConfig.Initial(RateLimitMode.RedisAtomic, 100, 60);
 
@@ -137,6 +143,31 @@ public static class ConfigRules
     {
         ArgumentNullException.ThrowIfNull(current);
         return Changed(current, current with { Assignments = current.Assignments.Remove(apiKey) });
+    }
+
+    /// <summary>
+    /// Records a reset of one client (a <see cref="ClientId"/> value). A reset only has to outlive the counts
+    /// it clears, and those are at most one window old: the longest window any tier has, since the client may
+    /// be in any of them. Older resets are forgotten here.
+    /// </summary>
+    public static ConfigChange ResetClient(ClusterConfig current, string client, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentException.ThrowIfNullOrEmpty(client);
+        var longest = current.LongestWindow;
+        var stillNeeded = current.ClientResets.RemoveRange(current.ClientResets.Where(r => now - r.Value.At >= longest).Select(r => r.Key));
+        if (!stillNeeded.ContainsKey(client) && stillNeeded.Count >= MaxClientResets)
+        {
+            return Refuse(current, "client", $"cannot be reset alone: {MaxClientResets} clients were reset within the last {longest.TotalSeconds:0} s; reset all clients instead, or wait", ConfigErrorKind.Conflict);
+        }
+
+        long generation = current.ResetCounter + 1;
+        return new ConfigChange(current with
+        {
+            Version = current.Version + 1,
+            ResetCounter = generation,
+            ClientResets = stillNeeded.SetItem(client, new ClientReset(generation, now)),
+        }, null);
     }
 
     public static string? ValidateTierName(string? name) =>

@@ -11,8 +11,11 @@ public sealed record RateLimiterOptions
     /// <summary>This silo's name in every response, such as <c>api-1</c>.</summary>
     public string InstanceName { get; set; } = Environment.MachineName;
 
-    /// <summary>A StackExchange.Redis configuration string for counters and grain storage.</summary>
+    /// <summary>A StackExchange.Redis configuration string for counters, and for grain storage unless <see cref="StorageRedis"/> is set.</summary>
     public string Redis { get; set; } = "localhost:6379";
+
+    /// <summary>The Redis that stores the cluster configuration; empty means <see cref="Redis"/>.</summary>
+    public string? StorageRedis { get; set; }
 
     public string DefaultMode { get; set; } = "redis_atomic";
 

@@ -39,7 +39,7 @@ public static class RateLimiterSiloBuilderExtensions
         silo.AddRedisGrainStorage(RateLimiterStorage.Name, (OptionsBuilder<Orleans.Persistence.RedisStorageOptions> storage) =>
             storage.Configure<IOptions<RateLimiterOptions>, Orleans.Serialization.Serializer>((o, limiter, serializer) =>
             {
-                o.ConfigurationOptions = RedisConnection.Options(limiter.Value.Redis);
+                o.ConfigurationOptions = RedisConnection.Options(limiter.Value.StorageRedis ?? limiter.Value.Redis);
                 // Orleans' own version-tolerant format: the default JSON one cannot read back immutable collections.
                 o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
             }));

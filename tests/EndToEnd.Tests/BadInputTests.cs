@@ -107,4 +107,48 @@ public sealed class BadInputTests(StackFixture fixture)
 
         Assert.Equal("127.0.0.1", reply.Field("client"));
     }
+
+    public static TheoryData<string, string, HttpStatusCode, string> RequestsNginxRefuses => new()
+    {
+        { "GET", "header", HttpStatusCode.BadRequest, "request" },
+        { "GET", "uri", HttpStatusCode.RequestUriTooLong, "request" },
+        { "POST", "body", HttpStatusCode.RequestEntityTooLarge, "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RequestsNginxRefuses))]
+    public async Task What_nginx_refuses_itself_is_answered_in_json_too(string method, string tooLarge, HttpStatusCode status, string field)
+    {
+        string path = tooLarge == "uri" ? "/api/request?padding=" + new string('u', 20_000) : tooLarge == "body" ? "/admin/config" : "/api/request";
+        using var message = new HttpRequestMessage(new HttpMethod(method), $"{_lab.Nginx}{path}");
+        if (tooLarge == "header")
+        {
+            message.Headers.Add("X-Padding", new string('h', 20_000));
+        }
+
+        if (tooLarge == "body")
+        {
+            message.Content = new StringContent(new string(' ', 2_000_000), System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var reply = await _lab.Send(message);
+
+        Assert.Equal(status, reply.Status);
+        Assert.Equal("application/json", reply.MediaType);
+        Assert.Equal(field, reply.Field("field"));
+    }
+
+    [Fact]
+    public async Task A_method_http_does_not_define_gets_501_in_json_and_adds_no_metric_series()
+    {
+        using var invented = new HttpRequestMessage(new HttpMethod("RANDOM1"), $"{_lab.Api(0)}/api/request");
+
+        var reply = await _lab.Send(invented);
+        string metrics = (await _lab.Get($"{_lab.Api(0)}/metrics")).Text;
+
+        Assert.Equal(HttpStatusCode.NotImplemented, reply.Status);
+        Assert.Equal("method", reply.Field("field"));
+        Assert.DoesNotContain("RANDOM1", metrics, StringComparison.Ordinal);
+        Assert.Contains("method=\"GET\"", metrics, StringComparison.Ordinal);
+    }
 }

@@ -56,13 +56,13 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
         Assert.NotNull(services);
         var expectedPorts = new Dictionary<string, string>
         {
-            ["nginx"] = "8080:8080",
-            ["api-1"] = "8001:8080",
-            ["api-2"] = "8002:8080",
-            ["api-3"] = "8003:8080",
-            ["jaeger"] = "16686:16686",
-            ["prometheus"] = "9090:9090",
-            ["grafana"] = "3001:3000",
+            ["nginx"] = "127.0.0.1:8080:8080",
+            ["api-1"] = "127.0.0.1:8001:8080",
+            ["api-2"] = "127.0.0.1:8002:8080",
+            ["api-3"] = "127.0.0.1:8003:8080",
+            ["jaeger"] = "127.0.0.1:16686:16686",
+            ["prometheus"] = "127.0.0.1:9090:9090",
+            ["grafana"] = "127.0.0.1:3001:3000",
         };
 
         foreach (var (service, port) in expectedPorts)
@@ -76,6 +76,33 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
         Assert.True(((YamlMappingNode)services["redis"]).Children.ContainsKey("healthcheck"));
         var k6 = (YamlMappingNode)services["k6"];
         Assert.Contains("./k6:/scripts:ro", Sequence(k6, "volumes"));
+    }
+
+    [Fact]
+    public void Docker_compose_publishes_only_on_loopback_protects_redis_and_trusts_only_nginx()
+    {
+        var services = (YamlMappingNode)Compose()["services"];
+        var ports = services.Children.SelectMany(s => Sequence((YamlMappingNode)s.Value, "ports")).ToList();
+        var redis = (YamlMappingNode)services["redis"];
+        var nginxAddress = ((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)services["nginx"])["networks"])["lab"])["ipv4_address"].ToString();
+
+        Assert.NotEmpty(ports);
+        Assert.All(ports, p => Assert.StartsWith("127.0.0.1:", p, StringComparison.Ordinal));
+        var command = Sequence(redis, "command").ToList();
+        Assert.Contains("--requirepass", command);
+        Assert.Equal("noeviction", command[command.IndexOf("--maxmemory-policy") + 1]);
+        Assert.Contains("--maxmemory", command);
+        foreach (var api in new[] { "api-1", "api-2", "api-3" })
+        {
+            var environment = (YamlMappingNode)((YamlMappingNode)services[api])["environment"];
+            string Setting(string name) => environment.Children.TryGetValue(name, out var value) ? value.ToString() : "";
+            Assert.Contains(",password=", Setting("RateLimiter__Redis"), StringComparison.Ordinal);
+            Assert.Equal($"{nginxAddress}/32", Setting("Proxy__TrustedNetworks__0"));
+            Assert.Equal("", Setting("Orleans__GatewayPort"));
+            Assert.True(Setting("RATELIMITER_ADMIN_TOKEN") != "" || Setting("RATELIMITER_ALLOW_OPEN_ADMIN") == "true",
+                $"{api} listens on every address with an open admin API and would refuse to start.");
+            Assert.Contains("/health/ready", string.Join(' ', Sequence((YamlMappingNode)((YamlMappingNode)services[api])["healthcheck"], "test")));
+        }
     }
 
     [Fact]

@@ -83,8 +83,14 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
             Assert.Equal(expected, replies.Count(r => r.Status == HttpStatusCode.OK));
             Assert.Equal(90 - expected, replies.Count(r => r.Status == HttpStatusCode.TooManyRequests));
             var health = await _lab.Get($"{_lab.Api(0)}/health");
-            Assert.Equal("unreachable", health.Field("redis"));
-            Assert.Equal("joined", health.Field("silo"));
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "unreachable", "joined"), (health.Status, health.Field("redis"), health.Field("silo")));
+            var live = await _lab.Get($"{_lab.Api(0)}/health/live");
+            var ready = await _lab.Get($"{_lab.Api(0)}/health/ready");
+            Assert.Equal(HttpStatusCode.OK, live.Status);
+            Assert.Equal((HttpStatusCode.OK, "unreachable", "false"), (ready.Status, ready.Field("redis"), ready.Field("redis_needed")));
+            var status = await fixture.Stack.StatusAsync();
+            Assert.All(status.Where(s => s.Name.StartsWith("api-", StringComparison.Ordinal)), s => Assert.True(s.Healthy, $"{s.Name} not ready"));
+            Assert.False(status.Single(s => s.Name == StackNames.Redis).Healthy);
         }
         finally
         {
@@ -92,6 +98,80 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
         }
 
         Assert.Equal(pids, SiloPids());
+    }
+
+    [Fact]
+    public async Task A_redis_mode_that_fails_closed_is_not_ready_while_redis_is_down_but_stays_live()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 100, "algorithm": "sliding_window", "fail_open": false}""");
+        await fixture.Stack.KillRedisAsync();
+        try
+        {
+            var ready = await _lab.Get($"{_lab.Api(0)}/health/ready");
+            var live = await _lab.Get($"{_lab.Api(0)}/health/live");
+
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "true", "loaded"), (ready.Status, ready.Field("redis_needed"), ready.Field("config")));
+            Assert.True(ready.Json["config_age_seconds"]!.GetValue<double>() >= 0);
+            Assert.Equal(HttpStatusCode.OK, live.Status);
+        }
+        finally
+        {
+            Assert.True((await fixture.Stack.UpAsync()).Ok);
+        }
+    }
+
+    [Fact]
+    public async Task A_reset_that_redis_fails_answers_503_without_exception_text_and_changes_nothing()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 100, "algorithm": "sliding_window", "fail_open": true}""");
+        long before = (await _lab.Get($"{_lab.Api(0)}/admin/config")).Json["version"]!.GetValue<long>();
+        Reply reset;
+        await fixture.Stack.KillRedisAsync();
+        try
+        {
+            reset = await _lab.Reset($"outage-reset-{Guid.NewGuid():N}");
+        }
+        finally
+        {
+            Assert.True((await fixture.Stack.UpAsync()).Ok);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, reset.Status);
+        Assert.Equal(("redis_unavailable", "1"), (reset.Field("error"), reset.Headers.GetValueOrDefault("Retry-After")));
+        AssertNoExceptionText(reset);
+        for (int i = 0; i < StackPorts.Silos; i++)
+        {
+            Assert.Equal(before, (await _lab.Get($"{_lab.Api(i)}/admin/config")).Json["version"]!.GetValue<long>());
+        }
+    }
+
+    [Fact]
+    public async Task A_configuration_change_while_redis_is_down_answers_503_without_exception_text()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "grain", "rate_limit": 100, "algorithm": "sliding_window"}""");
+        Reply change;
+        await fixture.Stack.KillRedisAsync();
+        try
+        {
+            change = await _lab.PostConfig("""{"rate_limit": 99}""", _lab.Nginx);
+        }
+        finally
+        {
+            Assert.True((await fixture.Stack.UpAsync()).Ok);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, change.Status);
+        Assert.Contains(change.Field("error"), new[] { "redis_unavailable", "timeout" });
+        AssertNoExceptionText(change);
+    }
+
+    // The Redis endpoint, exception types and stack frames are for the silo's log, not for callers.
+    private void AssertNoExceptionText(Reply reply)
+    {
+        Assert.Equal("application/json", reply.MediaType);
+        Assert.DoesNotContain(fixture.Stack.Ports.Redis.ToString(System.Globalization.CultureInfo.InvariantCulture), reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", reply.Text, StringComparison.Ordinal);
     }
 
     /// <summary>Kills Redis, sends requests from four workers for one client until <paramref name="length"/> passes, then starts Redis again.</summary>

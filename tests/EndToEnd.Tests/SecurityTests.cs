@@ -98,6 +98,38 @@ public sealed class SecurityTests(FailoverFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, withBearer.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/dashboard/")]
+    [InlineData("/dashboard/ClusterStats")]
+    [InlineData("/dashboard/GrainTypes")]
+    public async Task With_an_admin_token_the_dashboard_asks_a_browser_for_it_and_serves_it_with_basic_auth(string path)
+    {
+        using var http = new HttpClient();
+
+        using var anonymous = await http.GetAsync($"{_lab.Nginx}{path}");
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}{path}");
+        withToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"anyone:{FailoverFixture.AdminTokenValue}")));
+        using var authorized = await http.SendAsync(withToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains(anonymous.Headers.WwwAuthenticate, c => c.Scheme == "Basic");
+        Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboards_live_log_stream_is_off_even_with_the_token()
+    {
+        var reply = await _lab.Get($"{_lab.Nginx}/dashboard/Trace");
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}/dashboard/Trace");
+        message.Headers.Add("X-Admin-Token", FailoverFixture.AdminTokenValue);
+
+        var withToken = await _lab.Send(message);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, withToken.Status);
+    }
+
     [Fact]
     public async Task The_api_itself_needs_no_admin_token()
     {

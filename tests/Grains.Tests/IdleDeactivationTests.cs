@@ -30,8 +30,9 @@ public sealed class IdleDeactivationTests(ClusterFixture fixture)
     public async Task A_client_whose_tier_has_a_longer_window_keeps_its_count_through_a_pause_longer_than_the_default_window(string mode)
     {
         await _cluster.Configure(new ConfigPatch(mode, RateLimit: 5, WindowSizeSeconds: 5));
-        string client = ClusterFixture.NewClient("hourly");
-        await Tier("hourly", client, rateLimit: 3, windowSizeSeconds: 3_600);
+        string apiKey = ClusterFixture.NewClient("hourly");
+        string client = ClientId.ForApiKey(apiKey).Value;
+        await Tier("hourly", apiKey, rateLimit: 3, windowSizeSeconds: 3_600);
         for (int i = 0; i < 3; i++)
         {
             Assert.True((await _cluster.DecideOn(0, client)).Allowed);

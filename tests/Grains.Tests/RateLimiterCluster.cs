@@ -27,7 +27,8 @@ public sealed class RateLimiterCluster : IAsyncDisposable
 
     public IConfigGrain ConfigGrain => Cluster.Client.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
 
-    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3)
+    /// <param name="storageRedis">A separate Redis for the stored configuration, as a deployment may run.</param>
+    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3, string? storageRedis = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -42,6 +43,7 @@ public sealed class RateLimiterCluster : IAsyncDisposable
             {
                 o.InstanceName = silo.SiloName;
                 o.Redis = redis;
+                o.StorageRedis = storageRedis;
             });
         });
         var cluster = builder.Build();

@@ -20,7 +20,7 @@ public sealed class ResetTests(ClusterFixture fixture)
         await ExhaustOnEverySilo(reset);
         await ExhaustOnEverySilo(untouched);
 
-        var config = await _cluster.ConfigGrain.ResetClient(reset);
+        var config = (await _cluster.ConfigGrain.ResetClient(reset)).Config;
         await _cluster.UntilEverySiloHas(config.Version, TimeSpan.FromSeconds(5));
 
         for (int silo = 0; silo < 3; silo++)
@@ -63,14 +63,37 @@ public sealed class ResetTests(ClusterFixture fixture)
         await _cluster.Configure(new ConfigPatch("grain", RateLimit: Limit, WindowSizeSeconds: 60));
         string client = ClusterFixture.NewClient("reset-once");
         await ExhaustOnEverySilo(client);
-        var config = await _cluster.ConfigGrain.ResetClient(client);
+        var config = (await _cluster.ConfigGrain.ResetClient(client)).Config;
         await _cluster.UntilEverySiloHas(config.Version, TimeSpan.FromSeconds(5));
         await ExhaustOnEverySilo(client);
 
-        var other = await _cluster.ConfigGrain.ResetClient(ClusterFixture.NewClient("someone-else"));
+        var other = (await _cluster.ConfigGrain.ResetClient(ClusterFixture.NewClient("someone-else"))).Config;
         await _cluster.UntilEverySiloHas(other.Version, TimeSpan.FromSeconds(5));
 
         Assert.False((await _cluster.DecideOn(0, client)).Allowed);
+    }
+
+    [Fact]
+    public async Task A_key_in_a_tier_with_a_longer_window_than_the_default_stays_reset_on_every_silo_after_the_default_window()
+    {
+        await _cluster.Configure(new ConfigPatch("local", RateLimit: Limit, WindowSizeSeconds: 1));
+        Assert.True((await _cluster.ConfigGrain.PutTier("reset-hourly", new TierPatch(Limit, 3600, "sliding_window"))).Applied);
+        string key = ClusterFixture.NewClient("hourly");
+        var assigned = await _cluster.ConfigGrain.Assign(key, "reset-hourly");
+        await _cluster.UntilEverySiloHas(assigned.Config.Version, TimeSpan.FromSeconds(5));
+        string client = ClientId.ForApiKey(key).Value;
+        await ExhaustOnEverySilo(client);
+
+        var reset = (await _cluster.ConfigGrain.ResetClient(client)).Config;
+        await _cluster.UntilEverySiloHas(reset.Version, TimeSpan.FromSeconds(5));
+        Assert.True((await _cluster.DecideOn(0, client)).Allowed);
+        // The default tier's window passes; silos 1 and 2 have not decided for the client since its reset.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var other = (await _cluster.ConfigGrain.ResetClient(ClientId.ForApiKey(ClusterFixture.NewClient("prunes")).Value)).Config;
+        await _cluster.UntilEverySiloHas(other.Version, TimeSpan.FromSeconds(5));
+
+        Assert.True((await _cluster.DecideOn(1, client)).Allowed, "The reset was forgotten before silo 1 applied it.");
+        Assert.True((await _cluster.DecideOn(2, client)).Allowed, "The reset was forgotten before silo 2 applied it.");
     }
 
     // Sends enough from every silo that the client is rejected everywhere, whatever the mode.

@@ -58,9 +58,9 @@ public sealed class TierRulesTests
         var config = ConfigRules.PutTier(Start, "gold", new TierPatch(1000, 60)).Config;
         config = ConfigRules.Assign(config, "key-a", "gold").Config;
 
-        Assert.Equal("gold", config.TierOf("key-a"));
-        Assert.Equal("default", config.TierOf("key-b"));
-        Assert.Equal(1000, config.LimitsOf(config.TierOf("key-a")).RateLimit);
+        Assert.Equal("gold", config.TierOf(ClientId.ForApiKey("key-a").Value));
+        Assert.Equal("default", config.TierOf(ClientId.ForApiKey("key-b").Value));
+        Assert.Equal(1000, config.LimitsOf(config.TierOf(ClientId.ForApiKey("key-a").Value)).RateLimit);
     }
 
     [Fact]

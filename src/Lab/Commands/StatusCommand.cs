@@ -2,7 +2,10 @@ using RateLimiterOrleans.Lab.Stack;
 
 namespace RateLimiterOrleans.Lab.Commands;
 
-/// <summary><c>./lab status</c>: each component's pid, port and health. Exits 0 only when all are healthy.</summary>
+/// <summary>
+/// <c>./lab status</c>: each component's pid, port and health (a silo's <c>/health/ready</c>; "not ready" when
+/// only <c>/health/live</c> answers). Exits 0 only when all are healthy.
+/// </summary>
 public static class StatusCommand
 {
     public static async Task<int> RunAsync(LabPaths paths, StackOptions options)
@@ -12,7 +15,7 @@ public static class StatusCommand
         Console.WriteLine($"{"component",-10} {"pid",-8} {"state",-10} url");
         foreach (var s in statuses)
         {
-            string state = !s.Running ? "stopped" : s.Healthy ? "healthy" : "unhealthy";
+            string state = !s.Running ? "stopped" : s.Healthy ? "healthy" : s.Live == true ? "not ready" : "unhealthy";
             Console.WriteLine($"{s.Name,-10} {s.Pid?.ToString() ?? "-",-8} {state,-10} {s.Url}");
         }
 

@@ -7,7 +7,11 @@ namespace RateLimiterOrleans.Lab.Processes;
 /// Whether to keep an append-only file. The lab's Redis holds Orleans membership and the stored
 /// configuration, so it is persistent; throwaway test servers are not.
 /// </param>
-public sealed record RedisServerSettings(int Port, string DataDirectory, bool Persistent = true)
+/// <param name="MaxMemory">
+/// The memory Redis may use (redis-server's syntax, such as <c>1gb</c>). Per-client keys grow with the
+/// clients; at the bound, writes are refused rather than memory exhausted.
+/// </param>
+public sealed record RedisServerSettings(int Port, string DataDirectory, bool Persistent = true, string MaxMemory = "1gb")
 {
     public IReadOnlyList<string> Arguments() =>
     [
@@ -18,7 +22,9 @@ public sealed record RedisServerSettings(int Port, string DataDirectory, bool Pe
         "--daemonize", "no",
         "--save", "",
         "--appendonly", Persistent ? "yes" : "no",
-        // Evicting a key could drop the membership table or the configuration: refuse writes instead.
+        "--maxmemory", MaxMemory,
+        // Evicting a key could drop the membership table or the configuration, and an evicted counter
+        // would hand its client a fresh limit: at the bound, refuse writes instead.
         "--maxmemory-policy", "noeviction",
     ];
 }

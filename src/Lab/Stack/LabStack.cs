@@ -71,14 +71,18 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
             var started = _state.Components.GetValueOrDefault(name);
             bool running = started?.IsRunning() ?? false;
             int port = PortOf(name);
+            bool isSilo = name.StartsWith("api-", StringComparison.Ordinal);
+            // A silo is healthy when ready to decide in the mode in force; live alone says it needs no restart.
             bool healthy = running && name switch
             {
                 StackNames.Redis => await RedisProbe.PingAsync(port, TimeSpan.FromSeconds(1)),
                 StackNames.Prometheus => await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/-/ready"),
-                _ => await HttpProbe.IsOkAsync(HealthUrl(port)),
+                StackNames.Nginx => await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/health/live"),
+                _ => await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/health/ready"),
             };
+            bool? live = isSilo && running ? healthy || await HttpProbe.IsOkAsync($"http://127.0.0.1:{port}/health/live") : null;
             string url = name == StackNames.Redis ? $"redis://localhost:{port}" : $"http://localhost:{port}";
-            statuses.Add(new ComponentStatus(name, running ? started!.Pid : null, port, running, healthy, url));
+            statuses.Add(new ComponentStatus(name, running ? started!.Pid : null, port, running, healthy, url, live));
         }
 
         return statuses;
@@ -86,6 +90,12 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
 
     /// <summary>Ends a silo at once, as <c>kill -9</c> would, and returns once it is gone.</summary>
     public Task KillSiloAsync(int index) => Kill(StackNames.Api(index));
+
+    /// <summary>Stops a silo's process without ending it (<c>kill -STOP</c>), as a long pause or a hung host would.</summary>
+    public void FreezeSilo(int index) => Signal(StackNames.Api(index), PosixProcess.SigStop);
+
+    /// <summary>Lets a frozen silo run again (<c>kill -CONT</c>).</summary>
+    public void ResumeSilo(int index) => Signal(StackNames.Api(index), PosixProcess.SigCont);
 
     /// <summary>Ends Redis at once, as a crash would, and returns once it is gone.</summary>
     public Task KillRedisAsync() => Kill(StackNames.Redis);
@@ -235,6 +245,14 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
         if (_state.Components.GetValueOrDefault(name) is { } started && started.IsRunning())
         {
             await PosixProcess.StopAsync(started.Pid, TimeSpan.Zero);
+        }
+    }
+
+    private void Signal(string name, int signal)
+    {
+        if (_state.Components.GetValueOrDefault(name) is { } started && started.IsRunning())
+        {
+            PosixProcess.Signal(started.Pid, signal);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -21,7 +20,11 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var hosting = configuration.GetSection(SiloHostingOptions.SectionName).Get<SiloHostingOptions>() ?? new SiloHostingOptions();
         var limiter = configuration.GetSection(RateLimiterOptions.SectionName).Get<RateLimiterOptions>() ?? new RateLimiterOptions();
-        ValidateAtStart(hosting);
+        var timeouts = configuration.GetSection(HttpTimeoutOptions.SectionName).Get<HttpTimeoutOptions>() ?? new HttpTimeoutOptions();
+        var health = configuration.GetSection(HealthOptions.SectionName).Get<HealthOptions>() ?? new HealthOptions();
+        var security = SecurityOptions.From(configuration);
+        ValidateAtStart(hosting, timeouts, health);
+        AdminExposure.Check(configuration, security);
 
         builder.UseOrleans(silo =>
         {
@@ -33,7 +36,8 @@ public static class SiloHostingExtensions
             // The dashboard and membership logs then say api-2 rather than a generated name.
             silo.Configure<SiloOptions>(o => o.SiloName = limiter.InstanceName);
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Options(hosting.ClusteringRedis ?? limiter.Redis));
-            silo.ConfigureEndpoints(IPAddress.Parse(hosting.AdvertisedIP), hosting.SiloPort, hosting.GatewayPort, hosting.ListenOnAnyAddress);
+            silo.Configure<EndpointOptions>(o => OrleansEndpoints.Apply(o, hosting));
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = hosting.ResponseTimeout);
             silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
             // Each silo caches where grains live. Orleans' default keeps up to a million entries, and a burst
             // of one-off clients would leave one per client long after their grains deactivated. A bounded
@@ -43,8 +47,14 @@ public static class SiloHostingExtensions
                 o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.LRU;
                 o.CacheSize = 10_000;
             });
-            silo.AddRateLimiter(o => configuration.GetSection(RateLimiterOptions.SectionName).Bind(o));
-            silo.AddDashboard();
+            silo.AddRateLimiter(o =>
+            {
+                configuration.GetSection(RateLimiterOptions.SectionName).Bind(o);
+                // The stored configuration lives beside membership, away from per-client counters.
+                o.StorageRedis ??= hosting.ClusteringRedis;
+            });
+            // The live log stream would show grain ids, and so API keys: it stays off.
+            silo.AddDashboard(o => o.HideTrace = true);
             // Carries trace context across grain calls, so one request is one trace across silos.
             silo.AddActivityPropagation();
         });
@@ -55,8 +65,10 @@ public static class SiloHostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>(ProxyTrust.Apply);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddRequestTimeouts(o => RequestTimeouts.Apply(timeouts, o));
         builder.Services.AddSingleton<InstanceName>();
-        builder.Services.AddSingleton(SecurityOptions.From(configuration));
+        builder.Services.AddSingleton(security);
+        builder.Services.AddSingleton(health);
         builder.Services.AddSingleton<BypassGate>();
         builder.Services.AddSingleton<Peers.PeerLimiters>();
         builder.Services.AddSingleton<AdminTokenFilter>();
@@ -65,12 +77,28 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    private static void ValidateAtStart(SiloHostingOptions hosting)
+    private static void ValidateAtStart(SiloHostingOptions hosting, HttpTimeoutOptions timeouts, HealthOptions health)
     {
-        var result = new SiloHostingOptionsValidator().Validate(null, hosting);
-        if (result.Failed)
+        var failures = new SiloHostingOptionsValidator().Validate(null, hosting).Failures?.ToList() ?? [];
+        // Each layer must give up before the one in front of it, or the outer one answers for it.
+        if (timeouts.Default <= hosting.ResponseTimeout)
         {
-            throw new OptionsValidationException(SiloHostingOptions.SectionName, typeof(SiloHostingOptions), result.Failures);
+            failures.Add($"{HttpTimeoutOptions.SectionName}:{nameof(timeouts.Default)} ({timeouts.Default}) must be longer than {SiloHostingOptions.SectionName}:{nameof(hosting.ResponseTimeout)} ({hosting.ResponseTimeout}).");
+        }
+
+        if (timeouts.LongRunning < timeouts.Default)
+        {
+            failures.Add($"{HttpTimeoutOptions.SectionName}:{nameof(timeouts.LongRunning)} must not be shorter than {HttpTimeoutOptions.SectionName}:{nameof(timeouts.Default)}.");
+        }
+
+        if (health.ConfigStaleAfter <= TimeSpan.FromSeconds(15))
+        {
+            failures.Add($"{HealthOptions.SectionName}:{nameof(health.ConfigStaleAfter)} must be longer than 15 s, the config grain's long poll with its response timeout; got {health.ConfigStaleAfter}.");
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(SiloHostingOptions.SectionName, typeof(SiloHostingOptions), failures);
         }
     }
 }

@@ -17,11 +17,24 @@ public sealed record SiloHostingOptions
 
     public int SiloPort { get; set; } = 11111;
 
-    public int GatewayPort { get; set; } = 30000;
+    /// <summary>
+    /// The port Orleans clients connect to. Unset means no gateway: it accepts any client that reaches it,
+    /// without authentication, so it is opened only on request (<c>./lab up</c> opens it on loopback).
+    /// </summary>
+    public int? GatewayPort { get; set; }
 
     /// <summary>Listen on every interface (containers, several hosts) while advertising <see cref="AdvertisedIP"/>.</summary>
     public bool ListenOnAnyAddress { get; set; }
 
-    /// <summary>The Redis that holds cluster membership; empty means the limiter's own Redis.</summary>
+    /// <summary>
+    /// The Redis that holds cluster membership and the stored configuration; empty means the limiter's own
+    /// Redis. A separate one keeps per-client counters from filling the server membership lives on.
+    /// </summary>
     public string? ClusteringRedis { get; set; }
+
+    /// <summary>
+    /// How long a grain call waits for its answer (Orleans' default is 30 s). It must end before the HTTP
+    /// request timeout, which ends before nginx's, so a silent silo costs a caller seconds, not half a minute.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -30,9 +30,14 @@ internal sealed class SiloHostingOptionsValidator : IValidateOptions<SiloHosting
             failures.Add($"{section}:{nameof(options.SiloPort)} must be a port number, got {options.SiloPort}.");
         }
 
-        if (options.GatewayPort is < 1 or > 65535 || options.GatewayPort == options.SiloPort)
+        if (options.GatewayPort is { } gateway && (gateway is < 1 or > 65535 || gateway == options.SiloPort))
         {
-            failures.Add($"{section}:{nameof(options.GatewayPort)} must be a port number other than the silo port, got {options.GatewayPort}.");
+            failures.Add($"{section}:{nameof(options.GatewayPort)} must be a port number other than the silo port, got {gateway}.");
+        }
+
+        if (options.ResponseTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:{nameof(options.ResponseTimeout)} must be positive, got {options.ResponseTimeout}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

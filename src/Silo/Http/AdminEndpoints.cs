@@ -5,8 +5,8 @@ namespace RateLimiterOrleans.Silo.Http;
 /// <summary>The seed's admin API. Any instance can be asked; changes apply to the whole cluster.</summary>
 internal static class AdminEndpoints
 {
-    public static IResult GetConfig(ClusterConfigCache config, InstanceName instance) =>
-        Results.Json(ConfigResponse.From(config.Current.Config, instance.Value));
+    public static IResult GetConfig(ClusterConfigCache config, HttpResponse response, InstanceName instance) =>
+        config.IsReady ? Results.Json(ConfigResponse.From(config.Current.Config, instance.Value)) : ConfigAccess.NotLoadedResult(response);
 
     public static async Task<IResult> PostConfig(HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
     {
@@ -26,30 +26,47 @@ internal static class AdminEndpoints
         return Answer(change, config, c => ConfigResponse.From(c, instance.Value));
     }
 
-    public static async Task<IResult> Reset(string? client, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    /// <summary>
+    /// Forgets every client's count, or one API key's (<c>?client=</c>, as in the seed), or one address's
+    /// (<c>?address=</c>, for callers without a key).
+    /// </summary>
+    public static async Task<IResult> Reset(string? client, string? address, IGrainFactory grains, ClusterConfigCache config, HttpResponse response, InstanceName instance)
     {
-        if (client is null)
+        if (client is null && address is null)
         {
             var all = await ConfigGrain(grains).ResetAll();
             config.Offer(all);
             return Results.Json(new ResetResponse("reset", instance.Value, "all", null, all.Version));
         }
 
-        if (ClientKey.Validate(client) is { } problem)
+        var (target, error) = ResetTarget(client, address);
+        if (error is not null)
         {
-            return new ApiError("invalid_client", "client", problem).ToResult();
+            return error.ToResult();
         }
 
-        var one = await ConfigGrain(grains).ResetClient(client);
-        config.Offer(one);
-        return Results.Json(new ResetResponse("reset", instance.Value, "client", client, one.Version));
+        var change = await ConfigGrain(grains).ResetClient(target.Value);
+        string scope = target.Kind == ClientKind.ApiKey ? "client" : "address";
+        return Answer(change, config, c => new ResetResponse("reset", instance.Value, scope, target.Name, c.Version), response);
     }
 
-    public static IResult GetStats(ClusterConfigCache config, LocalClientWindows localWindows, SiloDecisionStats stats, InstanceName instance)
+    public static IResult GetStats(ClusterConfigCache config, LocalClientWindows localWindows, SiloDecisionStats stats, HttpResponse response, InstanceName instance)
     {
+        if (!config.IsReady)
+        {
+            return ConfigAccess.NotLoadedResult(response);
+        }
+
         var snapshot = config.Current;
-        var localClients = localWindows.Counts(snapshot).Where(c => c.Value > 0).ToDictionary();
-        return Results.Json(new StatsResponse(instance.Value, snapshot.Config.Mode.ToName(), localClients, stats.DecisionsByMode(), stats.RacesDetected));
+        var apiKeys = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var addresses = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (id, count) in localWindows.Counts(snapshot).Where(c => c.Value > 0))
+        {
+            bool parsed = ClientId.TryParse(id, out var client);
+            (parsed && client.Kind == ClientKind.Address ? addresses : apiKeys)[parsed ? client.Name : id] = count;
+        }
+
+        return Results.Json(new StatsResponse(instance.Value, snapshot.Config.Mode.ToName(), apiKeys, addresses, stats.DecisionsByMode(), stats.RacesDetected));
     }
 
     /// <summary>
@@ -74,8 +91,8 @@ internal static class AdminEndpoints
             collect == true));
     }
 
-    public static IResult GetTiers(ClusterConfigCache config, InstanceName instance) =>
-        Results.Json(TiersResponse.From(config.Current.Config, instance.Value));
+    public static IResult GetTiers(ClusterConfigCache config, HttpResponse response, InstanceName instance) =>
+        config.IsReady ? Results.Json(TiersResponse.From(config.Current.Config, instance.Value)) : ConfigAccess.NotLoadedResult(response);
 
     public static async Task<IResult> PutTier(string name, HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
     {
@@ -126,20 +143,45 @@ internal static class AdminEndpoints
         return Answer(await ConfigGrain(grains).Unassign(apiKey), config, c => TiersResponse.From(c, instance.Value));
     }
 
+    private static (ClientId Target, ApiError? Error) ResetTarget(string? client, string? address)
+    {
+        if (client is not null && address is not null)
+        {
+            return (default, new ApiError("invalid_client", "address", "give either client (an API key) or address, not both"));
+        }
+
+        if (client is not null)
+        {
+            return ClientKey.Validate(client) is { } problem
+                ? (default, new ApiError("invalid_client", "client", problem))
+                : (ClientId.ForApiKey(client), null);
+        }
+
+        return System.Net.IPAddress.TryParse(address, out var ip)
+            ? (ClientId.ForAddress(ip.ToString()), null)
+            : (default, new ApiError("invalid_client", "address", "must be an IPv4 or IPv6 address"));
+    }
+
     private static IConfigGrain ConfigGrain(IGrainFactory grains) => grains.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
 
     // This silo takes the answer at once, so the caller's next request reads its own write here too.
-    private static IResult Answer<T>(ConfigChange change, ClusterConfigCache config, Func<ClusterConfig, T> body)
+    private static IResult Answer<T>(ConfigChange change, ClusterConfigCache config, Func<ClusterConfig, T> body, HttpResponse? response = null)
     {
         if (change.Error is { } refused)
         {
-            int status = refused.Kind switch
+            var (status, code) = refused.Kind switch
             {
-                ConfigErrorKind.NotFound => StatusCodes.Status404NotFound,
-                ConfigErrorKind.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
+                ConfigErrorKind.NotFound => (StatusCodes.Status404NotFound, "not_found"),
+                ConfigErrorKind.Conflict => (StatusCodes.Status409Conflict, "conflict"),
+                ConfigErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "redis_unavailable"),
+                _ => (StatusCodes.Status400BadRequest, "invalid_config"),
             };
-            return new ApiError(refused.Kind == ConfigErrorKind.Invalid ? "invalid_config" : refused.Kind.ToString().ToLowerInvariant(), refused.Field, refused.Message).ToResult(status);
+            if (status == StatusCodes.Status503ServiceUnavailable && response is not null)
+            {
+                response.Headers.RetryAfter = "1";
+            }
+
+            return new ApiError(code, refused.Field, refused.Message).ToResult(status);
         }
 
         config.Offer(change.Config);

@@ -9,23 +9,29 @@ namespace RateLimiterOrleans.Silo.Http;
 /// </summary>
 internal sealed partial class BackendFailureHandler(ILogger<BackendFailureHandler> logger) : IExceptionHandler
 {
+    // Fixed sentences: an exception's own text can name internal endpoints, keys and grain ids.
+    private static readonly ApiError RedisUnavailable = new("redis_unavailable", "backend", "Redis did not answer; retry shortly");
+    private static readonly ApiError TimedOut = new("timeout", "backend", "the cluster did not answer in time; a change may or may not have been applied, so read it back before retrying");
+    private static readonly ApiError ClusterUnavailable = new("cluster_unavailable", "backend", "a silo of the cluster is unavailable; retry shortly");
+    private static readonly ApiError Internal = new("internal_error", "backend", "the request failed unexpectedly; the silo's log has the details");
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code) = exception switch
+        var error = exception switch
         {
-            RedisStoreException => (StatusCodes.Status503ServiceUnavailable, "redis_unavailable"),
-            TimeoutException or OperationCanceledException => (StatusCodes.Status503ServiceUnavailable, "timeout"),
-            Orleans.Runtime.OrleansException or Orleans.Runtime.SiloUnavailableException => (StatusCodes.Status503ServiceUnavailable, "cluster_unavailable"),
-            _ => (StatusCodes.Status500InternalServerError, "internal_error"),
+            RedisStoreException or Orleans.Persistence.Redis.RedisStorageException or StackExchange.Redis.RedisException => RedisUnavailable,
+            TimeoutException or OperationCanceledException => TimedOut,
+            Orleans.Runtime.OrleansException or Orleans.Runtime.SiloUnavailableException => ClusterUnavailable,
+            _ => Internal,
         };
-        LogFailure(context.Request.Path, code, exception);
-        context.Response.StatusCode = status;
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        LogFailure(context.Request.Path, error.Error, exception);
+        context.Response.StatusCode = error == Internal ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable;
+        if (error != Internal)
         {
             context.Response.Headers.RetryAfter = "1";
         }
 
-        await context.Response.WriteAsJsonAsync(new ApiError(code, "backend", exception.Message), cancellationToken);
+        await context.Response.WriteAsJsonAsync(error, cancellationToken);
         return true;
     }
 

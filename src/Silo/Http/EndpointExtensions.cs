@@ -12,7 +12,10 @@ public static class EndpointExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseUnknownMethodGuard();
         app.UseRateLimiterMetrics();
+        // Inside the metrics, so a request that ran out of time is counted with its 503.
+        app.UseRequestTimeouts();
         app.MapGet("/api/request", RequestEndpoint.Handle);
         app.MapGet("/api/baseline", BenchEndpoints.Baseline);
         app.MapGet("/api/peer/redis-rate-limiting", BenchEndpoints.RedisRateLimiting);
@@ -23,13 +26,17 @@ public static class EndpointExtensions
         admin.MapPost("/reset", AdminEndpoints.Reset);
         admin.MapGet("/stats", AdminEndpoints.GetStats);
         admin.MapGet("/tiers", AdminEndpoints.GetTiers);
-        admin.MapGet("/memory", AdminEndpoints.GetMemory);
+        // Two full, compacting collections of a heap of 100,000 grains can outlast the default bound.
+        admin.MapGet("/memory", AdminEndpoints.GetMemory).WithRequestTimeout(HttpTimeoutOptions.LongRunningPolicy);
         admin.MapPut("/tiers/{name}", AdminEndpoints.PutTier);
         admin.MapDelete("/tiers/{name}", AdminEndpoints.DeleteTier);
         admin.MapPut("/assignments", AdminEndpoints.PutAssignment);
         admin.MapDelete("/assignments", AdminEndpoints.DeleteAssignment);
-        app.MapGet("/health", HealthEndpoint.Handle);
-        app.MapOrleansDashboard("/dashboard");
+        app.MapGet("/health", HealthEndpoint.Combined);
+        app.MapGet("/health/live", HealthEndpoint.Live);
+        app.MapGet("/health/ready", HealthEndpoint.Ready);
+        // The dashboard shows grain ids, which are API keys: with an admin token, it needs the token too.
+        app.MapOrleansDashboard("/dashboard").AddEndpointFilter<AdminTokenFilter>();
         return app;
     }
 }

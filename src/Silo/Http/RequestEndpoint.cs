@@ -5,7 +5,13 @@ namespace RateLimiterOrleans.Silo.Http;
 /// <summary><c>GET /api/request</c>: one rate-limited request for the caller's client key.</summary>
 internal static class RequestEndpoint
 {
-    public static async Task<IResult> Handle(HttpContext context, RateLimitDecider decider, ClusterConfigCache config, BypassGate bypass, InstanceName instance)
+    public static async Task<IResult> Handle(
+        HttpContext context,
+        RateLimitDecider decider,
+        ClusterConfigCache config,
+        BypassGate bypass,
+        SecurityOptions security,
+        InstanceName instance)
     {
         var (client, error) = ClientIdentity.Resolve(context);
         if (error is not null)
@@ -13,8 +19,13 @@ internal static class RequestEndpoint
             return error.ToResult();
         }
 
-        var snapshot = await config.WhenReady();
-        var (permits, costError) = RequestCost.Read(context.Request, snapshot.PolicyFor(client!).Limits.RateLimit);
+        var snapshot = await config.ForRequest(context);
+        if (ClientIdentity.Unregistered(client, snapshot.Config, security) is { } unregistered)
+        {
+            return unregistered.ToResult(StatusCodes.Status401Unauthorized);
+        }
+
+        var (permits, costError) = RequestCost.Read(context.Request, snapshot.PolicyFor(client.Value).Limits.RateLimit);
         if (costError is not null)
         {
             return costError.ToResult();
@@ -22,15 +33,16 @@ internal static class RequestEndpoint
 
         if (bypass.Check(context.Request) == BypassOutcome.Granted)
         {
-            return Results.Json(new RequestResponse("ok", instance.Value, client!, snapshot.Config.Mode.ToName(), 0, 0, 0, "bypass", "none", instance.Value, false, false, Bypassed: true, permits, "bypass"));
+            return Results.Json(new RequestResponse("ok", instance.Value, client.Name, snapshot.Config.Mode.ToName(), 0, 0, 0, "bypass", "none", instance.Value, false, false, Bypassed: true, permits, "bypass"));
         }
 
-        var decision = await decider.DecideAsync(client!, permits, context.RequestAborted);
+        // A grain call ends at Orleans' response timeout; the request timeout is the backstop for the rest.
+        var decision = await decider.DecideAsync(client.Value, permits, context.RequestAborted).WaitAsync(context.RequestAborted);
         RateLimitHeaders.Apply(context.Response, decision);
         var body = new RequestResponse(
             Status(decision),
             instance.Value,
-            client!,
+            client.Name,
             decision.Mode.ToName(),
             decision.Limit,
             decision.Remaining,

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using OpenTelemetry;
-using RateLimiterOrleans.Grains;
 
 namespace RateLimiterOrleans.Silo.Observability;
 
@@ -10,14 +8,14 @@ namespace RateLimiterOrleans.Silo.Observability;
 /// are also grain keys (Orleans records <c>clientlimiter/&lt;key&gt;</c> as a span attribute) and part of
 /// Redis key names (which the Redis instrumentation records).
 /// </summary>
-internal sealed partial class ClientKeyRedactor : BaseProcessor<Activity>
+internal sealed class ClientKeyRedactor : BaseProcessor<Activity>
 {
     public override void OnEnd(Activity data)
     {
         var redacted = new List<(string Key, string Value)>();
         foreach (var (key, value) in data.TagObjects)
         {
-            if (value is string text && Redact(text) is { } clean && clean != text)
+            if (value is string text && ClientKeyRedaction.RedactValue(text) is var clean && clean != text)
             {
                 redacted.Add((key, clean));
             }
@@ -28,17 +26,4 @@ internal sealed partial class ClientKeyRedactor : BaseProcessor<Activity>
             data.SetTag(key, value);
         }
     }
-
-    private static string? Redact(string text)
-    {
-        string withoutGrainKeys = LimiterGrainId().Replace(text, m => $"{m.Groups["type"].Value}/{RateLimiterTelemetry.ClientDigest(m.Groups["key"].Value)}");
-        return RedisKey().Replace(withoutGrainKeys, m => $"ratelimit:{{{RateLimiterTelemetry.ClientDigest(m.Groups["key"].Value)}}}");
-    }
-
-    // The grain types of the limiter grains (clientlimiter, locallimiter, redisnaivelimiter, redisatomiclimiter).
-    [GeneratedRegex(@"(?<type>\b[a-z]*limiter)/(?<key>.+)$")]
-    private static partial Regex LimiterGrainId();
-
-    [GeneratedRegex(@"ratelimit:\{(?<key>[^}]*)\}")]
-    private static partial Regex RedisKey();
 }

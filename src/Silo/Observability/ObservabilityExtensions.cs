@@ -11,8 +11,8 @@ public static class ObservabilityExtensions
     private const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>
-    /// Prometheus metrics (decisions, HTTP, Orleans' meters) and, when an OTLP endpoint is configured,
-    /// OpenTelemetry tracing of ASP.NET Core, Orleans, Redis and each decision.
+    /// Prometheus metrics (decisions, HTTP, Orleans' meters), logs without API keys and, when an OTLP endpoint
+    /// is configured, OpenTelemetry tracing of ASP.NET Core, Orleans, Redis and each decision.
     /// </summary>
     public static WebApplicationBuilder AddRateLimiterObservability(this WebApplicationBuilder builder)
     {
@@ -37,6 +37,8 @@ public static class ObservabilityExtensions
                     .AddOtlpExporter());
         }
 
+        // Last, so that every logger registered by now, Orleans' included, writes digests instead of API keys.
+        RedactingLoggerProvider.WrapAll(builder.Services);
         return builder;
     }
 

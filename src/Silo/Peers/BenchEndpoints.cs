@@ -18,17 +18,18 @@ internal static class BenchEndpoints
             return error.ToResult();
         }
 
-        var snapshot = await config.WhenReady();
-        return Results.Json(Body("ok", client!, "baseline", snapshot.Config.RateLimit, instance));
+        var snapshot = await config.ForRequest(context);
+        return Results.Json(Body("ok", client.Name, "baseline", snapshot.Config.RateLimit, instance));
     }
 
     public static Task<IResult> RedisRateLimiting(HttpContext context, PeerLimiters peers, ClusterConfigCache config, InstanceName instance) =>
-        Decide(context, peers.RedisRateLimiting, "peer_redis_rate_limiting", config, instance);
+        Decide(context, () => peers.RedisRateLimiting, "peer_redis_rate_limiting", config, instance);
 
     public static Task<IResult> InProcess(HttpContext context, PeerLimiters peers, ClusterConfigCache config, InstanceName instance) =>
-        Decide(context, peers.InProcess, "peer_sliding_window_rate_limiter", config, instance);
+        Decide(context, () => peers.InProcess, "peer_sliding_window_rate_limiter", config, instance);
 
-    private static async Task<IResult> Decide(HttpContext context, PartitionedRateLimiter<string> limiter, string mode, ClusterConfigCache config, InstanceName instance)
+    // The limiter is looked up once the configuration is there: the peers are built from its default tier.
+    private static async Task<IResult> Decide(HttpContext context, Func<PartitionedRateLimiter<string>> limiter, string mode, ClusterConfigCache config, InstanceName instance)
     {
         var (client, error) = ClientIdentity.Resolve(context);
         if (error is not null)
@@ -36,10 +37,10 @@ internal static class BenchEndpoints
             return error.ToResult();
         }
 
-        var snapshot = await config.WhenReady();
-        using var lease = await limiter.AcquireAsync(client!, 1, context.RequestAborted);
+        var snapshot = await config.ForRequest(context);
+        using var lease = await limiter().AcquireAsync(client.Value, 1, context.RequestAborted);
         return Results.Json(
-            Body(lease.IsAcquired ? "ok" : "rate_limited", client!, mode, snapshot.Config.RateLimit, instance),
+            Body(lease.IsAcquired ? "ok" : "rate_limited", client.Name, mode, snapshot.Config.RateLimit, instance),
             statusCode: lease.IsAcquired ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
     }
 

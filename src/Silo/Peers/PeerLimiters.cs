@@ -13,6 +13,10 @@ namespace RateLimiterOrleans.Silo.Peers;
 /// </summary>
 public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCache config) : IDisposable
 {
+    // Requests that read the replaced peers a moment before still use them; none lasts longer than its
+    // request timeout, so the old ones are disposed only well after that.
+    private static readonly TimeSpan RetireAfter = TimeSpan.FromSeconds(30);
+
     private readonly object _rebuild = new();
 
     // Read on every peer request without a lock, so the peers pay nothing the lab's own modes do not.
@@ -41,10 +45,21 @@ public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCach
                 return again;
             }
 
-            _built?.Dispose();
+            var replaced = _built;
             _built = Build(limits);
+            if (replaced is not null)
+            {
+                _ = RetireAsync(replaced);
+            }
+
             return _built;
         }
+    }
+
+    private static async Task RetireAsync(Built replaced)
+    {
+        await Task.Delay(RetireAfter);
+        replaced.Dispose();
     }
 
     private Built Build(TierLimits limits)

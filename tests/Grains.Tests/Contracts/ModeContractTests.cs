@@ -71,7 +71,7 @@ public abstract class ModeContractTests(ClusterFixture fixture, ITestOutputHelpe
         await AdmittedOf(client, Allowance(Limit));
 
         var reset = await Cluster.ConfigGrain.ResetClient(client);
-        await Cluster.UntilEverySiloHas(reset.Version, TimeSpan.FromSeconds(5));
+        await Cluster.UntilEverySiloHas(reset.Config.Version, TimeSpan.FromSeconds(5));
 
         Assert.Equal(Allowance(Limit), await AdmittedOf(client, Allowance(Limit) + 3));
     }
