@@ -6,6 +6,8 @@ public sealed class TokenBucketTests : RateLimitAlgorithmContractTests
 {
     protected override IRateLimitAlgorithm Create(int limit, TimeSpan window) => CreateBucket(limit, window);
 
+    protected override long MostAdmittedIn(int limit, TimeSpan window, TimeSpan span) => new TokenBucketPolicy(limit, window).MostAdmittedIn(span);
+
     [Fact]
     public void A_full_bucket_admits_a_burst_of_its_capacity_at_one_instant()
     {
