@@ -10,6 +10,7 @@ public sealed class RateLimitDecider(
     IGrainFactory grains,
     ClusterConfigCache config,
     SiloDecisionStats stats,
+    RecentGrainDecisions recentGrainDecisions,
     IDecisionMetrics metrics,
     TimeProvider time)
 {
@@ -36,6 +37,7 @@ public sealed class RateLimitDecider(
         }
 
         stats.Record(decision);
+        recentGrainDecisions.Record(client, decision);
         activity?.SetTag("ratelimit.algorithm", decision.Algorithm.ToName());
         activity?.SetTag("ratelimit.tier", decision.Tier);
         activity?.SetTag("ratelimit.result", decision.Allowed ? "allowed" : "rejected");

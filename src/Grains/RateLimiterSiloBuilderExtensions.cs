@@ -36,6 +36,7 @@ public static class RateLimiterSiloBuilderExtensions
         services.AddSingleton<LocalClientWindows>();
         services.AddSingleton<LimiterActivations>();
         services.AddSingleton<SiloDecisionStats>();
+        services.AddSingleton<RecentGrainDecisions>();
         services.AddSingleton<DecisionFactory>();
         services.AddSingleton<RateLimitDecider>();
         services.TryAddSingleton<IDecisionMetrics, NoDecisionMetrics>();

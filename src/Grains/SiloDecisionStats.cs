@@ -2,13 +2,19 @@ using System.Collections.Concurrent;
 
 namespace RateLimiterOrleans.Grains;
 
-/// <summary>This silo's decision counters: by mode and result, and the races the naive mode detected.</summary>
+/// <summary>
+/// This silo's decision counters: by mode and result, the races the naive mode detected, and the requests
+/// let through only because Redis could not decide.
+/// </summary>
 public sealed class SiloDecisionStats
 {
     private readonly ConcurrentDictionary<(RateLimitMode Mode, bool Allowed), long> _decisions = new();
     private long _racesDetected;
+    private long _failOpen;
 
     public long RacesDetected => Interlocked.Read(ref _racesDetected);
+
+    public long FailOpenAnswers => Interlocked.Read(ref _failOpen);
 
     public void Record(Decision decision)
     {
@@ -17,6 +23,11 @@ public sealed class SiloDecisionStats
         if (decision.RaceDetected)
         {
             Interlocked.Increment(ref _racesDetected);
+        }
+
+        if (decision.BackendUnavailable && decision.Allowed)
+        {
+            Interlocked.Increment(ref _failOpen);
         }
     }
 
