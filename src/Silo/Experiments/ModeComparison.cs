@@ -22,7 +22,6 @@ public sealed class ModeComparison(BurstRunner bursts, IGrainFactory grains, Clu
                 await SetMode(configGrain, mode);
                 // A fresh key is a reset of that client that writes nothing and leaves every other client alone.
                 string client = $"{compare.ClientPrefix}-{mode.ToName()}-{Guid.NewGuid().ToString("N")[..8]}";
-                await bursts.WarmUpAsync($"{client}-warm-up", cancellationToken);
                 results.Add(await bursts.RunAsync(new BurstRequest(client, compare.Requests, compare.Concurrency), cancellationToken));
             }
         }

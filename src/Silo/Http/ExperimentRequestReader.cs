@@ -9,8 +9,8 @@ internal static class ExperimentRequestReader
     public const string DefaultComparePrefix = "compare";
     public const int MaxPauseSeconds = 30;
 
-    // What a comparison appends to its prefix at most: "-redis_atomic-", eight random characters, "-warm-up".
-    private const int CompareSuffixLength = 30;
+    // What a comparison appends to its prefix at most: "-redis_atomic-" and eight random characters.
+    private const int CompareSuffixLength = 22;
 
     private static readonly Dictionary<string, JsonFieldKind> BurstFields = new()
     {

@@ -307,7 +307,7 @@ function renderComparison(comparison) {
       notes: notesFor(result),
       limit: result.limit_allows,
       segments: silos.map((silo, i) => ({ value: result.by_instance[silo]?.admitted ?? 0, color: SILO_COLORS[i % 3], title: `${silo}: ${result.by_instance[silo]?.admitted ?? 0} admitted` })),
-    })), 'admitted, by the silo that took the request; dashed: what the limit allows'),
+    })), `admitted, by the silo that took the request (sent from ${comparison.instance}); dashed: what the limit allows`),
     legend(silos.map((silo, i) => [silo, SILO_COLORS[i % 3]])),
     latencyBars(comparison.results.flatMap(result => [
       { label: `${result.mode} p50`, value: result.latency_ms.p50 },
@@ -388,7 +388,7 @@ function renderBurst(burst) {
     stackedBars([
       { label: 'admitted', notes: notesFor(burst), limit: burst.limit_allows, segments: silos.map((silo, i) => ({ value: burst.by_instance[silo].admitted, color: SILO_COLORS[i % 3], title: `${silo}: ${burst.by_instance[silo].admitted}` })) },
       ...silos.map(silo => ({ label: silo, notes: [`${burst.by_instance[silo].admitted} admitted`], segments: outcome(burst.by_instance[silo]) })),
-    ], `${burst.requests} requests in ${burst.mode}, ${burst.concurrency} at a time; dashed: what the limit allows`),
+    ], `${burst.requests} requests in ${burst.mode}, ${burst.concurrency} at a time, sent from ${burst.instance}; dashed: what the limit allows`),
     legend([...silos.map((silo, i) => [`admitted via ${silo}`, SILO_COLORS[i % 3]]), ['admitted', 'var(--allowed)'], ['rejected', 'var(--rejected)'], ['503', 'var(--unavailable)'], ['no answer', 'var(--errors)']]),
     latencyBars(['p50', 'p90', 'p99', 'max'].map(p => ({ label: p, value: burst.latency_ms[p] }))));
   const row = h('tr', {},
