@@ -15,7 +15,8 @@ public static class LabPageExtensions
         // Outside Development, files under wwwroot are only found in a published app; the lab runs the build output.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
-        services.AddOptions<LabOptions>().Bind(builder.Configuration.GetSection(LabOptions.SectionName));
+        // At start, so a setting such as Chaos=yes stops the silo with the binder's message naming the key.
+        services.AddOptions<LabOptions>().Bind(builder.Configuration.GetSection(LabOptions.SectionName)).ValidateOnStart();
         services.AddPlacementDirector<SiloNamePlacement, SiloNamePlacementDirector>();
         services.AddSingleton<SiloDirectory>();
         services.AddSingleton<LabRedis>();
