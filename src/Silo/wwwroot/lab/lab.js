@@ -8,6 +8,7 @@ const HISTORY_POINTS = 60;
 const MAX_REQUESTS = { burst: 10000, compare: 2500 };
 const MAX_CONCURRENCY = 500;
 const SILO_COLORS = ['var(--silo-1)', 'var(--silo-2)', 'var(--silo-3)'];
+const siloColors = new Map();
 const WHY = {
   local: 'each silo counts alone: about 3 × the limit',
   grain: 'one activation per client, one turn at a time: exact',
@@ -108,6 +109,7 @@ function renderCluster(cluster) {
   const now = performance.now();
   const notes = [];
   for (const silo of cluster.silos) {
+    siloColor(silo.name);
     const card = cardFor(cards, `silo-${silo.name}`);
     card.dataset.silo = silo.name;
     card.dataset.health = silo.health;
@@ -306,9 +308,9 @@ function renderComparison(comparison) {
       label: result.mode,
       notes: notesFor(result),
       limit: result.limit_allows,
-      segments: silos.map((silo, i) => ({ value: result.by_instance[silo]?.admitted ?? 0, color: SILO_COLORS[i % 3], title: `${silo}: ${result.by_instance[silo]?.admitted ?? 0} admitted` })),
+      segments: silos.map(silo => ({ value: result.by_instance[silo]?.admitted ?? 0, color: siloColor(silo), title: `${silo}: ${result.by_instance[silo]?.admitted ?? 0} admitted` })),
     })), `admitted, by the silo that took the request (sent from ${comparison.instance}); dashed: what the limit allows`),
-    legend(silos.map((silo, i) => [silo, SILO_COLORS[i % 3]])),
+    legend(silos.map(silo => [silo, siloColor(silo)])),
     latencyBars(comparison.results.flatMap(result => [
       { label: `${result.mode} p50`, value: result.latency_ms.p50 },
       { label: `${result.mode} p99`, value: result.latency_ms.p99 },
@@ -386,10 +388,10 @@ function renderBurst(burst) {
   ];
   $('#burst-chart').replaceChildren(
     stackedBars([
-      { label: 'admitted', notes: notesFor(burst), limit: burst.limit_allows, segments: silos.map((silo, i) => ({ value: burst.by_instance[silo].admitted, color: SILO_COLORS[i % 3], title: `${silo}: ${burst.by_instance[silo].admitted}` })) },
+      { label: 'admitted', notes: notesFor(burst), limit: burst.limit_allows, segments: silos.map(silo => ({ value: burst.by_instance[silo].admitted, color: siloColor(silo), title: `${silo}: ${burst.by_instance[silo].admitted}` })) },
       ...silos.map(silo => ({ label: silo, notes: [`${burst.by_instance[silo].admitted} admitted`], segments: outcome(burst.by_instance[silo]) })),
     ], `${burst.requests} requests in ${burst.mode}, ${burst.concurrency} at a time, sent from ${burst.instance}; dashed: what the limit allows`),
-    legend([...silos.map((silo, i) => [`admitted via ${silo}`, SILO_COLORS[i % 3]]), ['admitted', 'var(--allowed)'], ['rejected', 'var(--rejected)'], ['503', 'var(--unavailable)'], ['no answer', 'var(--errors)']]),
+    legend([...silos.map(silo => [`admitted via ${silo}`, siloColor(silo)]), ['admitted', 'var(--allowed)'], ['rejected', 'var(--rejected)'], ['503', 'var(--unavailable)'], ['no answer', 'var(--errors)']]),
     latencyBars(['p50', 'p90', 'p99', 'max'].map(p => ({ label: p, value: burst.latency_ms[p] }))));
   const row = h('tr', {},
     h('td', {}, burstCount),
@@ -481,6 +483,12 @@ function svg(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   element.append(...children.map(child => (child instanceof Node ? child : String(child))));
   return element;
+}
+
+/** One colour per silo name for the page's life, so a silo keeps its colour when another one is down. */
+function siloColor(name) {
+  if (!siloColors.has(name)) siloColors.set(name, SILO_COLORS[siloColors.size % SILO_COLORS.length]);
+  return siloColors.get(name);
 }
 
 function pair(term, value) {
