@@ -369,12 +369,12 @@ function siloNames(results) {
 let burstCount = 0;
 
 onExperiment('burst', async form => {
-  const body = { client: form.elements.client.value, ...numbers(form, 'requests', 'concurrency') };
-  if (form.elements.fresh.checked) await api(`/admin/reset?client=${encodeURIComponent(body.client)}`, { method: 'POST' });
-  const burst = await api('/admin/experiments/burst', { method: 'POST', body });
+  // A fresh key starts from zero without a reset, which writes to Redis and so fails while Redis is unreachable.
+  const client = form.elements.client.value + (form.elements.fresh.checked ? `-${Math.random().toString(36).slice(2, 8)}` : '');
+  const burst = await api('/admin/experiments/burst', { method: 'POST', body: { client, ...numbers(form, 'requests', 'concurrency') } });
   renderBurst(burst);
   $('#where-form').elements.client.value = burst.client;
-  return `Burst ${burstCount} in ${burst.mode}: ${burst.seconds} s.`;
+  return `Burst ${burstCount}: ${burst.client} in ${burst.mode}, tier ${burst.tier} (${burst.limit} per ${burst.window_size_seconds} s, ${burst.algorithm}), ${burst.seconds} s.`;
 });
 
 function renderBurst(burst) {
