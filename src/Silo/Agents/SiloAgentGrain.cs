@@ -35,8 +35,8 @@ public sealed partial class SiloAgentGrain(
             : throw new InvalidOperationException($"The agent of '{name}' was activated on '{instance.Value}'.");
     }
 
-    // On the thread pool, as ASP.NET runs /api/request. Started from this grain's scheduler instead, one silo's
-    // decisions were measured not to overlap each other, so redis_naive raced only between silos.
+    // On the thread pool, as ASP.NET runs /api/request, rather than one turn at a time on this activation's
+    // scheduler: a burst's decisions then share the silo's threads exactly as its HTTP requests would.
     public Task<Decision> Decide(string client) => Task.Run(() => decider.DecideAsync(client));
 
     public Task<SiloReport> Report()
