@@ -19,4 +19,14 @@ public sealed record SlidingWindowPolicy
     public int Limit { get; }
 
     public TimeSpan Window { get; }
+
+    /// <summary>
+    /// The most one client can be admitted over any <paramref name="span"/>: the limit for each window the
+    /// span reaches into, so a span of zero allows one limit and a span of one window allows two.
+    /// </summary>
+    public long MostAdmittedIn(TimeSpan span)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(span, TimeSpan.Zero);
+        return Limit * (span.Ticks / Window.Ticks + 1);
+    }
 }

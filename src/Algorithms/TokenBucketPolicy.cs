@@ -21,4 +21,14 @@ public sealed record TokenBucketPolicy
 
     /// <summary>How long an empty bucket takes to fill: one token every RefillPeriod / Capacity.</summary>
     public TimeSpan RefillPeriod { get; }
+
+    /// <summary>
+    /// The most one client can be admitted over any <paramref name="span"/>: a full bucket, plus every token
+    /// that comes back during the span.
+    /// </summary>
+    public long MostAdmittedIn(TimeSpan span)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(span, TimeSpan.Zero);
+        return Capacity + (long)Math.Ceiling((double)Capacity * span.Ticks / RefillPeriod.Ticks);
+    }
 }

@@ -7,6 +7,11 @@ public sealed record ClientPolicy(string Tier, TierLimits Limits, SlidingWindowP
 {
     public RateLimitAlgorithm Algorithm => Limits.Algorithm;
 
+    /// <summary>The most this client can be admitted over any <paramref name="span"/>, under its algorithm.</summary>
+    public long MostAdmittedIn(TimeSpan span) => Algorithm == RateLimitAlgorithm.TokenBucket
+        ? TokenBucket.MostAdmittedIn(span)
+        : SlidingWindow.MostAdmittedIn(span);
+
     public static ClientPolicy For(string tier, TierLimits limits) => new(
         tier,
         limits,

@@ -15,6 +15,7 @@ public sealed class RateLimitDecider : IDisposable
     private readonly IGrainFactory _grains;
     private readonly ClusterConfigCache _config;
     private readonly SiloDecisionStats _stats;
+    private readonly RecentGrainDecisions _recentGrainDecisions;
     private readonly RateLimiterMetrics _metrics;
     private readonly DecisionFactory _decisions;
     private readonly TimeProvider _time;
@@ -24,6 +25,7 @@ public sealed class RateLimitDecider : IDisposable
         IGrainFactory grains,
         ClusterConfigCache config,
         SiloDecisionStats stats,
+        RecentGrainDecisions recentGrainDecisions,
         RateLimiterMetrics metrics,
         DecisionFactory decisions,
         IOptions<RateLimiterOptions> options,
@@ -32,6 +34,7 @@ public sealed class RateLimitDecider : IDisposable
         _grains = grains;
         _config = config;
         _stats = stats;
+        _recentGrainDecisions = recentGrainDecisions;
         _metrics = metrics;
         _decisions = decisions;
         _time = time;
@@ -62,6 +65,7 @@ public sealed class RateLimitDecider : IDisposable
             : _decisions.Uncounted(mode, snapshot.PolicyFor(client), DecisionBasis.Overloaded);
         _metrics.Decided(decision, _time.GetElapsedTime(started));
         _stats.Record(decision);
+        _recentGrainDecisions.Record(client, decision);
         if (decision.Basis != DecisionBasis.Count)
         {
             activity?.SetStatus(ActivityStatusCode.Error, decision.Basis.ToString());

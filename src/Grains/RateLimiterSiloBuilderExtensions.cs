@@ -34,6 +34,7 @@ public static class RateLimiterSiloBuilderExtensions
         services.AddSingleton<LimiterActivations>();
         services.AddSingleton<SiloDecisionStats>();
         services.AddSingleton<RateLimiterMetrics>();
+        services.AddSingleton<RecentGrainDecisions>();
         services.AddSingleton<DecisionFactory>();
         services.AddSingleton<RateLimitDecider>();
         silo.AddRedisGrainStorage(RateLimiterStorage.Name, (OptionsBuilder<Orleans.Persistence.RedisStorageOptions> storage) =>

@@ -14,6 +14,8 @@ public sealed class SiloDecisionStats
 
     public long RacesDetected => Interlocked.Read(ref _racesDetected);
 
+    public long FailOpenAnswers => Decided(DecisionBasis.FailedOpen);
+
     public void Record(Decision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);

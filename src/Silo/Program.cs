@@ -4,6 +4,7 @@ using RateLimiterOrleans.Silo.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRateLimiterSilo();
+builder.AddRateLimiterLab();
 builder.AddRateLimiterObservability();
 
 var app = builder.Build();

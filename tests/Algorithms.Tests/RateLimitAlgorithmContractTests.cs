@@ -16,6 +16,35 @@ public abstract class RateLimitAlgorithmContractTests
     /// <param name="alreadyUsed">Permits another algorithm had used when the client moved to this one.</param>
     protected abstract IRateLimitAlgorithm Create(int limit, TimeSpan window, int alreadyUsed = 0);
 
+    /// <summary>What the algorithm's policy says one client can be admitted over a span.</summary>
+    protected abstract long MostAdmittedIn(int limit, TimeSpan window, TimeSpan span);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(30)]
+    [InlineData(60)]
+    [InlineData(150)]
+    public void A_client_that_never_pauses_is_admitted_exactly_what_the_policy_allows_over_the_span(int seconds)
+    {
+        var algorithm = Create(10, Minute);
+        var span = TimeSpan.FromSeconds(seconds);
+        var step = TimeSpan.FromMilliseconds(250);
+
+        long admitted = 0;
+        for (var elapsed = TimeSpan.Zero; ; elapsed += step)
+        {
+            admitted += Enumerable.Range(0, 20).Count(_ => algorithm.TryAcquire().Allowed);
+            if (elapsed + step > span)
+            {
+                break;
+            }
+
+            Clock.Advance(step);
+        }
+
+        Assert.Equal(MostAdmittedIn(10, Minute, span), admitted);
+    }
+
     [Fact]
     public void Admits_exactly_the_limit_then_rejects_the_next_request()
     {

@@ -7,6 +7,8 @@ public sealed class SlidingWindowLogTests : RateLimitAlgorithmContractTests
     protected override IRateLimitAlgorithm Create(int limit, TimeSpan window, int alreadyUsed = 0) =>
         new SlidingWindowLog(new SlidingWindowPolicy(limit, window), Clock, alreadyUsed);
 
+    protected override long MostAdmittedIn(int limit, TimeSpan window, TimeSpan span) => new SlidingWindowPolicy(limit, window).MostAdmittedIn(span);
+
     [Fact]
     public void An_entry_counts_until_one_tick_before_the_window_ends_and_is_gone_exactly_at_it()
     {

@@ -7,6 +7,8 @@ public sealed class TokenBucketTests : RateLimitAlgorithmContractTests
     protected override IRateLimitAlgorithm Create(int limit, TimeSpan window, int alreadyUsed = 0) =>
         new TokenBucket(new TokenBucketPolicy(limit, window), Clock, alreadyUsed);
 
+    protected override long MostAdmittedIn(int limit, TimeSpan window, TimeSpan span) => new TokenBucketPolicy(limit, window).MostAdmittedIn(span);
+
     [Fact]
     public void A_full_bucket_admits_a_burst_of_its_capacity_at_one_instant()
     {

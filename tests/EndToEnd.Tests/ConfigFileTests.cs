@@ -76,6 +76,9 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
         Assert.True(((YamlMappingNode)services["redis"]).Children.ContainsKey("healthcheck"));
         var k6 = (YamlMappingNode)services["k6"];
         Assert.Contains("./k6:/scripts:ro", Sequence(k6, "volumes"));
+        // The lab page may kill silos and pause Redis only in ./lab up.
+        var environment = (YamlMappingNode)Compose()["x-api-environment"];
+        Assert.DoesNotContain(environment.Children.Keys, key => key.ToString() == "RateLimiter__Lab__Chaos");
     }
 
     [Fact]

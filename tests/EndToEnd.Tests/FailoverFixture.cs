@@ -2,7 +2,8 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 
 /// <summary>
 /// A stack of its own for the tests that kill a silo or Redis, restart the stack, or need the secrets
-/// set, so the seed's exercises never see any of that.
+/// set, so the seed's exercises never see any of that. Its silos run without the lab page's chaos actions,
+/// as silos do outside <c>./lab up</c>.
 /// </summary>
 public sealed class FailoverFixture : StackFixture
 {
@@ -13,6 +14,7 @@ public sealed class FailoverFixture : StackFixture
     {
         ["RATELIMITER_BYPASS_TOKEN"] = BypassToken,
         ["RATELIMITER_ADMIN_TOKEN"] = AdminTokenValue,
+        ["RateLimiter__Lab__Chaos"] = "false",
     };
 }
 

@@ -5,6 +5,13 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 /// <summary>Debian's Chromium, headless, with a fresh profile and no background traffic to the internet.</summary>
 public static class HeadlessChromium
 {
+    /// <summary>The flags that keep Chromium headless, sandbox-free in a container, and off the internet.</summary>
+    public static readonly IReadOnlyList<string> QuietFlags =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
     /// <summary>Renders the page, lets its scripts run for <paramref name="scriptTime"/> of virtual time, and returns the DOM.</summary>
     public static async Task<string> DumpDomAsync(string url, TimeSpan scriptTime) =>
         string.Join('\n', await Run(url, scriptTime, "--dump-dom"));
@@ -20,8 +27,7 @@ public static class HeadlessChromium
         {
             string[] arguments =
             [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--headless", .. QuietFlags,
                 $"--user-data-dir={profile}", "--window-size=1400,1000",
                 $"--virtual-time-budget={(int)scriptTime.TotalMilliseconds}", action, url,
             ];

@@ -53,6 +53,9 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
 
     public Task<Reply> Get(string url) => Send(new HttpRequestMessage(HttpMethod.Get, url));
 
+    public Task<Reply> Post(string url, string json, string contentType = "application/json") =>
+        Send(new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, contentType) });
+
     public Task<Reply> Put(string url, string json) =>
         Send(new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
 

@@ -16,6 +16,7 @@ public static class UrlTable
             rows.Add(($"API-{i + 1} Direct", $"http://localhost:{ports.Api[i]}", $"Direct access to replica {i + 1}"));
         }
 
+        rows.Add(("Lab Page", $"http://localhost:{ports.Nginx}/lab/", "The cluster live, experiments in a click, breaking things"));
         rows.Add(("Orleans Dashboard", $"http://localhost:{ports.Nginx}/dashboard/", "Silos, grains and calls"));
         rows.Add(("Redis", $"redis-cli -p {ports.Redis}", "Shared state and cluster membership"));
         if (observability)

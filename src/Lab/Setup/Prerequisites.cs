@@ -35,7 +35,10 @@ public static class Prerequisites
         ["node"] = "nodejs",
     };
 
-    /// <summary>Headless Chromium, for the test that loads the Orleans dashboard as a browser would.</summary>
+    /// <summary>
+    /// Headless Chromium, for the tests that load the Orleans dashboard and drive the lab page (through Playwright,
+    /// which then needs no browser download of its own).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Browser = new Dictionary<string, string>
     {
         ["chromium"] = "chromium",

@@ -204,6 +204,8 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
             ["Orleans__AdvertisedIP"] = "127.0.0.1",
             ["Orleans__SiloPort"] = Ports.Silo[index].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = Ports.Gateway[index].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The lab page's "breaking things" buttons: on in the lab, off wherever the silo runs otherwise.
+            ["RateLimiter__Lab__Chaos"] = "true",
         };
         // The secrets and settings a user exports for the lab (RATELIMITER_ADMIN_TOKEN=... ./lab up) reach every silo.
         foreach (var variable in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith("RATELIMITER_", StringComparison.Ordinal)))

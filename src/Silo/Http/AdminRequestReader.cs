@@ -69,9 +69,9 @@ internal static class AdminRequestReader
             : (apiKey, tier, null);
     }
 
-    private static string? Text(IReadOnlyDictionary<string, object> values, string name) => values.GetValueOrDefault(name) as string;
+    public static string? Text(IReadOnlyDictionary<string, object> values, string name) => values.GetValueOrDefault(name) as string;
 
-    private static bool? Flag(IReadOnlyDictionary<string, object> values, string name) => values.TryGetValue(name, out var value) ? (bool)value : null;
+    public static bool? Flag(IReadOnlyDictionary<string, object> values, string name) => values.TryGetValue(name, out var value) ? (bool)value : null;
 
-    private static int? Number(IReadOnlyDictionary<string, object> values, string name) => values.TryGetValue(name, out var value) ? (int)value : null;
+    public static int? Number(IReadOnlyDictionary<string, object> values, string name) => values.TryGetValue(name, out var value) ? (int)value : null;
 }

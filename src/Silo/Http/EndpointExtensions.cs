@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Rewrite;
 using Orleans.Dashboard;
 using RateLimiterOrleans.Silo.Observability;
 using RateLimiterOrleans.Silo.Peers;
@@ -6,7 +7,7 @@ namespace RateLimiterOrleans.Silo.Http;
 
 public static class EndpointExtensions
 {
-    /// <summary>The middleware and routes of one lab instance: the seed's API, health, metrics and the dashboard.</summary>
+    /// <summary>The middleware and routes of one lab instance: the seed's API, health, metrics, the dashboard and the lab page.</summary>
     public static WebApplication MapRateLimiterEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -32,11 +33,24 @@ public static class EndpointExtensions
         admin.MapDelete("/tiers/{name}", AdminEndpoints.DeleteTier);
         admin.MapPut("/assignments", AdminEndpoints.PutAssignment);
         admin.MapDelete("/assignments", AdminEndpoints.DeleteAssignment);
+        admin.MapGet("/cluster", LabEndpoints.GetCluster);
+        admin.MapGet("/where", LabEndpoints.Where);
+        // Bursts and compares run for seconds: past the request timeout, within nginx's longer one for them.
+        admin.MapPost("/experiments/burst", ExperimentEndpoints.Burst).WithRequestTimeout(HttpTimeoutOptions.LongRunningPolicy);
+        admin.MapPost("/experiments/compare", ExperimentEndpoints.Compare).WithRequestTimeout(HttpTimeoutOptions.LongRunningPolicy);
+        admin.MapPost("/chaos/kill", ChaosEndpoints.Kill);
+        admin.MapPost("/chaos/redis-pause", ChaosEndpoints.PauseRedis);
         app.MapGet("/health", HealthEndpoint.Combined);
         app.MapGet("/health/live", HealthEndpoint.Live);
         app.MapGet("/health/ready", HealthEndpoint.Ready);
         // The dashboard shows grain ids, which are API keys: with an admin token, it needs the token too.
         app.MapOrleansDashboard("/dashboard").AddEndpointFilter<AdminTokenFilter>();
+        // A relative Location: nginx passes a Host without its port, so the absolute one UseDefaultFiles would
+        // build for /lab would point at port 80.
+        app.UseRewriter(new RewriteOptions().AddRedirect("^lab$", "lab/", StatusCodes.Status301MovedPermanently));
+        // /lab/ serves lab/index.html; no-cache, so a rebuilt lab never shows a stale page.
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" });
         return app;
     }
 }

@@ -27,5 +27,12 @@ internal static class RequestBody
         return total > maxBytes ? (default, TooLarge(maxBytes)) : (buffer.AsMemory(0, total), null);
     }
 
+    /// <summary>Reads a small JSON body and then its fields with <paramref name="read"/>: a value, or the first error either found.</summary>
+    public static async Task<(T? Value, ApiError? Error)> ReadJson<T>(HttpRequest request, Func<ReadOnlyMemory<byte>, (T? Value, ApiError? Error)> read)
+    {
+        var (body, error) = await ReadJson(request, StrictJsonObject.MaxBodyBytes);
+        return error is not null ? (default, error) : read(body);
+    }
+
     private static ApiError TooLarge(int maxBytes) => new("body_too_large", "body", $"must be at most {maxBytes} bytes");
 }
