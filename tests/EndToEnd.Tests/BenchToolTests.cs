@@ -10,7 +10,7 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 public sealed class BenchToolTests(StackFixture fixture)
 {
     private readonly LabClient _lab = fixture.Client;
-    private readonly string _wrkScript = Path.Combine(LabPaths.Discover().Root, "src", "Lab", "Bench", "wrk-report.lua");
+    private readonly string _wrkScript = LabPaths.Discover().WrkScript;
 
     [Fact]
     public async Task The_baseline_twin_answers_like_the_api_without_deciding()

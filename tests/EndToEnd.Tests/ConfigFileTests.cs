@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RateLimiterOrleans.Lab;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 using YamlDotNet.RepresentationModel;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;

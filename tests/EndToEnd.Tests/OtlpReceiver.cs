@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;
 

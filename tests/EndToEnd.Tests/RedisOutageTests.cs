@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 using RateLimiterOrleans.Lab.Stack;
 using Xunit.Abstractions;
 

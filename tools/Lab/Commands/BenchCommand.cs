@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using RateLimiterOrleans.Lab.Bench;
+using RateLimiterOrleans.Lab.Setup;
+using RateLimiterOrleans.Lab.Stack;
+
+namespace RateLimiterOrleans.Lab.Commands;
+
+/// <summary>
+/// <c>./lab bench</c>: starts (or reuses) the lab, measures every mode side by side with the baseline,
+/// the peers and Redis' own ceiling, then memory and the micro-benchmarks, and rewrites docs/benchmarks.md.
+/// </summary>
+public static class BenchCommand
+{
+    public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> args)
+    {
+        var (options, error) = BenchOptions.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine($"lab: {error}");
+            Console.Error.WriteLine("usage: ./lab bench [--duration SECONDS] [--rounds N] [--connections N] [--scale-clients N] [--no-micro]");
+            return 2;
+        }
+
+        var clock = Stopwatch.StartNew();
+        Console.WriteLine("lab: checking prerequisites");
+        var programs = Prerequisites.Lab.Concat(Prerequisites.Bench).ToDictionary();
+        if (!await Prerequisites.EnsureAsync(programs, m => Console.WriteLine($"  {m}")) || !await SiloBuild.BuildAsync(paths))
+        {
+            return 1;
+        }
+
+        var layout = StackLayout.ForLab(paths);
+        var stack = new LabStack(layout, StackPorts.Default, new StackSettings(), new ConsoleProgress());
+        var outcome = await stack.UpAsync();
+        if (!outcome.Ok)
+        {
+            Console.Error.WriteLine($"lab: {outcome.Error}");
+            return 1;
+        }
+
+        var state = StackState.Load(layout.StateFile)!;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        if (Environment.GetEnvironmentVariable("RATELIMITER_ADMIN_TOKEN") is { Length: > 0 } token)
+        {
+            http.DefaultRequestHeaders.Add("X-Admin-Token", token);
+        }
+
+        Action<string> progress = Console.WriteLine;
+        Console.WriteLine($"lab: bench: {BenchRow.All.Count} rows × {options.Rounds} rounds × {options.Duration.TotalSeconds:0} s through nginx");
+        var httpBench = new HttpBench(stack.Ports, state, options, paths.WrkScript, http, progress);
+        var measurements = await httpBench.RunAsync();
+
+        IReadOnlyList<RuntimeProfile.Result> profiles = [];
+        if (await RuntimeProfile.EnsureToolAsync(paths) is { } counters)
+        {
+            Console.WriteLine("lab: bench: runtime profile of api-1 (dotnet-counters) for the baseline and the rows with targets");
+            profiles = await httpBench.ProfileAsync(counters, ["baseline (no decision)", "grain, sliding window", "redis_atomic, sliding window", "peer: RedisRateLimiting sliding window"], Path.Combine(paths.State, "bench"));
+        }
+
+        Console.WriteLine("lab: bench: Redis' ceiling (redis-benchmark) and the in-process store, 50 in flight");
+        var ceiling = await RedisCeiling.RunAsync(stack.Ports.Redis, 50, 200_000, 10_000_000);
+        var store = await StoreDecisionRun.RunAsync(stack.Ports.Redis, 50, options.Duration);
+
+        Console.WriteLine("lab: bench: memory per client in Redis (scratch server) and in the silos");
+        var redisMemory = await RedisMemory.RunAsync(paths.State, [10_000, 100_000]);
+        var siloMemory = await new SiloMemory(stack.Ports, http, progress).RunAsync(options.ScaleClients);
+
+        IReadOnlyList<(string Name, string Markdown)> micro = [];
+        if (options.Micro)
+        {
+            Console.WriteLine("lab: bench: micro-benchmarks (BenchmarkDotNet)");
+            micro = await MicroBench.RunAsync(paths, progress);
+        }
+
+        await RestoreSeedConfig(http, stack.Ports);
+        var results = new BenchResults(options, await MachineInfo.DescribeAsync(), measurements, ceiling, store, redisMemory, siloMemory, micro, profiles, clock.Elapsed);
+        string docs = Path.Combine(paths.Root, "docs");
+        BenchReport.Write(results, docs);
+        Console.WriteLine($"lab: bench done in {clock.Elapsed.TotalMinutes:0.0} min; wrote {Path.Combine(docs, "benchmarks.md")} and benchmarks.svg");
+        return 0;
+    }
+
+    // The lab is left as the seed's exercises expect to find it.
+    private static async Task RestoreSeedConfig(HttpClient http, StackPorts ports)
+    {
+        using var response = await http.PostAsJsonAsync($"http://127.0.0.1:{ports.Nginx}/admin/config",
+            new Dictionary<string, object> { ["mode"] = "redis_atomic", ["algorithm"] = "sliding_window", ["rate_limit"] = 100, ["window_size_seconds"] = 60, ["fail_open"] = true });
+        response.EnsureSuccessStatusCode();
+    }
+}
