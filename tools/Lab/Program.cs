@@ -1,4 +1,4 @@
 using RateLimiterOrleans.Lab;
-using RateLimiterOrleans.Lab.Commands;
+using RateLimiterOrleans.Lab.CommandLine;
 
-return await LabCommands.RunAsync(args, LabPaths.Discover());
+return await LabCommandLine.RunAsync(args, LabPaths.Discover());

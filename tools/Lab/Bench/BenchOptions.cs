@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RateLimiterOrleans.Lab.Bench;
 
 /// <summary>
@@ -29,33 +27,4 @@ public sealed record BenchOptions
     public int ScaleClients { get; init; } = 100_000;
 
     public bool Micro { get; init; } = true;
-
-    public static (BenchOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
-    {
-        var options = new BenchOptions();
-        for (int i = 0; i < args.Count; i++)
-        {
-            string? value = i + 1 < args.Count ? args[i + 1] : null;
-            (options, string? error, bool consumed) = args[i] switch
-            {
-                "--duration" when Int(value, 1, 120) is { } seconds => (options with { Duration = TimeSpan.FromSeconds(seconds) }, null, true),
-                "--rounds" when Int(value, 1, 10) is { } rounds => (options with { Rounds = rounds }, null, true),
-                "--connections" when Int(value, 1, 1024) is { } connections => (options with { Connections = connections }, null, true),
-                "--scale-clients" when Int(value, 1_000, 1_000_000) is { } clients => (options with { ScaleClients = clients }, null, true),
-                "--no-micro" => (options with { Micro = false }, null, false),
-                _ => (options, $"unknown option or bad value: {args[i]} {value}", false),
-            };
-            if (error is not null)
-            {
-                return (null, error);
-            }
-
-            i += consumed ? 1 : 0;
-        }
-
-        return (options, null);
-    }
-
-    private static int? Int(string? text, int min, int max) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max ? value : null;
 }

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using RateLimiterOrleans.Lab.Bench;
+using RateLimiterOrleans.Lab.CommandLine;
 using RateLimiterOrleans.Lab.Setup;
 using RateLimiterOrleans.Lab.Stack;
 
@@ -12,16 +14,36 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> args)
+    public static Command Create(LabPaths paths)
     {
-        var (options, error) = BenchOptions.Parse(args);
-        if (options is null)
+        var duration = OptionValues.Duration("--duration", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2), "each HTTP row's measured run");
+        var rounds = OptionValues.Integer("--rounds", 1, 10, "rounds over every row, in alternating order");
+        var connections = OptionValues.Integer("--connections", 1, 1024, "wrk's open connections");
+        var scaleClients = OptionValues.Integer("--scale-clients", 1_000, 1_000_000, "one-off clients for the silo memory measurement");
+        var noMicro = new Option<bool>("--no-micro") { Description = "skip the BenchmarkDotNet micro-benchmarks" };
+        var basePort = OptionValues.BasePort();
+        var command = new Command("bench", "measure every mode against a baseline, peers and Redis' ceiling; rewrite docs/benchmarks.md")
         {
-            Console.Error.WriteLine($"lab: {error}");
-            Console.Error.WriteLine("usage: ./lab bench [--duration SECONDS] [--rounds N] [--connections N] [--scale-clients N] [--no-micro]");
-            return 2;
-        }
+            duration, rounds, connections, scaleClients, noMicro, basePort,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            var defaults = new BenchOptions();
+            var options = defaults with
+            {
+                Duration = parse.GetValue(duration) ?? defaults.Duration,
+                Rounds = parse.GetValue(rounds) ?? defaults.Rounds,
+                Connections = parse.GetValue(connections) ?? defaults.Connections,
+                ScaleClients = parse.GetValue(scaleClients) ?? defaults.ScaleClients,
+                Micro = !parse.GetValue(noMicro),
+            };
+            return RunAsync(paths, options, parse.GetValue(basePort) ?? StackPorts.Default, cancel);
+        });
+        return command;
+    }
 
+    public static async Task<int> RunAsync(LabPaths paths, BenchOptions options, StackPorts ports, CancellationToken cancel)
+    {
         var clock = Stopwatch.StartNew();
         Console.WriteLine("lab: checking prerequisites");
         var programs = Prerequisites.Lab.Concat(Prerequisites.Bench).ToDictionary();
@@ -31,7 +53,7 @@ public static class BenchCommand
         }
 
         var layout = StackLayout.ForLab(paths);
-        var stack = new LabStack(layout, StackPorts.Default, new StackSettings(), new ConsoleProgress());
+        var stack = new LabStack(layout, ports, new StackSettings(), new ConsoleProgress());
         var outcome = await stack.UpAsync();
         if (!outcome.Ok)
         {

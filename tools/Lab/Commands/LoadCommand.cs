@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Text.Json;
+using RateLimiterOrleans.Lab.CommandLine;
 using RateLimiterOrleans.Lab.Load;
 using RateLimiterOrleans.Lab.Stack;
 
@@ -12,17 +14,52 @@ public static class LoadCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> args)
+    public static Command Create(LabPaths paths)
     {
-        var (options, error) = LoadOptions.Parse(args);
-        if (options is null)
+        var scenario = new Argument<string>("scenario") { Description = "basic (k6/basic.js) or high-concurrency (k6/high-concurrency.js)" };
+        scenario.AcceptOnlyFromAmong("basic", "high-concurrency");
+        var rate = OptionValues.Integer("--rate", 1, 100_000, "requests started per second; high-concurrency's default is 200");
+        var duration = OptionValues.Duration("--duration", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1), "run length");
+        var concurrency = OptionValues.Integer("--concurrency", 1, 10_000, "requests in flight at most");
+        var clients = OptionValues.List("--clients", "the X-API-Key values to use, in turn");
+        var target = OptionValues.HttpUrl("--target", "where to send (default: the running lab's nginx)");
+        var basePort = OptionValues.BasePort();
+        var json = new Option<string?>("--json")
         {
-            Console.Error.WriteLine($"lab: {error}");
-            Console.Error.WriteLine(LoadOptions.Usage);
-            return 2;
-        }
+            Description = "write the summary as JSON to FILE, or to standard output without one",
+            HelpName = "FILE",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("load", "send the k6 scenarios' load natively and summarise it")
+        {
+            scenario, rate, duration, concurrency, clients, target, basePort, json,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(target) is not null && result.GetResult(basePort) is not null)
+            {
+                result.AddError("--target and --base-port both say where to send; give one of them");
+            }
+        });
+        command.SetAction((parse, cancel) =>
+        {
+            var shape = LoadScenario.Named(parse.GetValue(scenario)!)!;
+            shape = shape with
+            {
+                Rate = parse.GetValue(rate) ?? shape.Rate,
+                Duration = parse.GetValue(duration) ?? shape.Duration,
+                Concurrency = parse.GetValue(concurrency) ?? shape.Concurrency,
+                Clients = parse.GetValue(clients) ?? shape.Clients,
+            };
+            var to = parse.GetValue(target) ?? (parse.GetValue(basePort) is { } ports ? LabTarget(ports) : RunningLabTarget(paths));
+            return RunAsync(new LoadOptions(shape, to, parse.GetValue(json), parse.IsGiven(json)), cancel);
+        });
+        return command;
+    }
 
-        var target = options.Target ?? RunningLabTarget(paths);
+    public static async Task<int> RunAsync(LoadOptions options, CancellationToken cancel)
+    {
+        var target = options.Target ?? new Uri("http://localhost:8080");
         bool jsonToStdout = options.Json && options.JsonFile is null;
         var scenario = options.Scenario;
         Action<string> progress = jsonToStdout ? line => Console.Error.WriteLine(line) : line => Console.WriteLine(line);
@@ -31,7 +68,7 @@ public static class LoadCommand
         LoadSummary summary;
         try
         {
-            summary = await new LoadRunner(target, progress).RunAsync(scenario);
+            summary = await new LoadRunner(target, progress).RunAsync(scenario, cancel);
         }
         catch (HttpRequestException e)
         {
@@ -41,14 +78,14 @@ public static class LoadCommand
 
         if (options.Json)
         {
-            string json = JsonSerializer.Serialize(summary, Json);
+            string text = JsonSerializer.Serialize(summary, Json);
             if (options.JsonFile is { } file)
             {
-                await File.WriteAllTextAsync(file, json);
+                await File.WriteAllTextAsync(file, text, cancel);
             }
             else
             {
-                Console.WriteLine(json);
+                Console.WriteLine(text);
                 return 0;
             }
         }
@@ -58,8 +95,8 @@ public static class LoadCommand
         return 0;
     }
 
+    private static Uri LabTarget(StackPorts ports) => new($"http://localhost:{ports.Nginx}");
+
     private static Uri RunningLabTarget(LabPaths paths) =>
-        StackState.Load(StackLayout.ForLab(paths).StateFile) is { } state
-            ? new Uri($"http://localhost:{state.Ports.Nginx}")
-            : new Uri("http://localhost:8080");
+        LabTarget(StackState.Load(StackLayout.ForLab(paths).StateFile)?.Ports ?? StackPorts.Default);
 }

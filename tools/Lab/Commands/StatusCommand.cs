@@ -1,3 +1,5 @@
+using System.CommandLine;
+using RateLimiterOrleans.Lab.CommandLine;
 using RateLimiterOrleans.Lab.Stack;
 
 namespace RateLimiterOrleans.Lab.Commands;
@@ -5,9 +7,17 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// <summary><c>./lab status</c>: each component's pid, port and health. Exits 0 only when all are healthy.</summary>
 public static class StatusCommand
 {
-    public static async Task<int> RunAsync(LabPaths paths, StackOptions options)
+    public static Command Create(LabPaths paths)
     {
-        var stack = new LabStack(StackLayout.ForLab(paths), options.Ports, new StackSettings(), new ConsoleProgress());
+        var basePort = OptionValues.BasePort();
+        var command = new Command("status", "show each component's pid and health; exit 0 only when all are healthy") { basePort };
+        command.SetAction((parse, _) => RunAsync(paths, parse.GetValue(basePort) ?? StackPorts.Default));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(LabPaths paths, StackPorts ports)
+    {
+        var stack = new LabStack(StackLayout.ForLab(paths), ports, new StackSettings(), new ConsoleProgress());
         var statuses = await stack.StatusAsync();
         Console.WriteLine($"{"component",-10} {"pid",-8} {"state",-10} url");
         foreach (var s in statuses)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.RegularExpressions;
 using RateLimiterOrleans.Processes;
 using RateLimiterOrleans.Lab.Setup;
@@ -10,9 +11,19 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// </summary>
 public static partial class TestCommand
 {
-    public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> extraArguments)
+    public static Command Create(LabPaths paths)
     {
-        if (!await Prerequisites.EnsureAsync(Prerequisites.Servers.Concat(Prerequisites.Observability).Concat(Prerequisites.Browser).Concat(Prerequisites.Bench).Concat(Prerequisites.Node).ToDictionary(), Console.WriteLine))
+        var command = new Command("test", "install what the tests need, then run every test project; other arguments go to 'dotnet test' (e.g. --filter)")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parse, cancel) => RunAsync(paths, parse.UnmatchedTokens, cancel));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> extraArguments, CancellationToken cancel)
+    {
+        if (!await Prerequisites.EnsureAsync(Prerequisites.Test, Console.WriteLine))
         {
             return 1;
         }

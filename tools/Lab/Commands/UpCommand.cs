@@ -1,3 +1,5 @@
+using System.CommandLine;
+using RateLimiterOrleans.Lab.CommandLine;
 using RateLimiterOrleans.Lab.Setup;
 using RateLimiterOrleans.Lab.Stack;
 
@@ -9,11 +11,27 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// </summary>
 public static class UpCommand
 {
-    public static async Task<int> RunAsync(LabPaths paths, StackOptions options)
+    public static Command Create(LabPaths paths)
+    {
+        var basePort = OptionValues.BasePort();
+        var observability = new Option<bool>("--observability")
+        {
+            Description = "also run a native Prometheus (port 9090, or base+9) scraping the three silos",
+        };
+        var command = new Command("up", "install missing servers, build, start redis, api-1..3 and nginx (and prometheus), wait until healthy")
+        {
+            basePort,
+            observability,
+        };
+        command.SetAction((parse, cancel) => RunAsync(paths, parse.GetValue(basePort) ?? StackPorts.Default, parse.GetValue(observability), cancel));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(LabPaths paths, StackPorts ports, bool observability, CancellationToken cancel)
     {
         var started = DateTimeOffset.UtcNow;
         Console.WriteLine("lab: checking prerequisites");
-        var programs = options.Observability ? Prerequisites.Lab.Concat(Prerequisites.Observability).ToDictionary() : Prerequisites.Lab;
+        var programs = observability ? Prerequisites.Lab.Concat(Prerequisites.Observability).ToDictionary() : Prerequisites.Lab;
         if (!await Prerequisites.EnsureAsync(programs, m => Console.WriteLine($"  {m}")))
         {
             return 1;
@@ -25,8 +43,8 @@ public static class UpCommand
             return 1;
         }
 
-        Console.WriteLine(options.Observability ? "lab: starting redis, api-1..3, nginx and prometheus" : "lab: starting redis, api-1..3 and nginx");
-        var stack = new LabStack(StackLayout.ForLab(paths), options.Ports, new StackSettings(Observability: options.Observability), new ConsoleProgress());
+        Console.WriteLine(observability ? "lab: starting redis, api-1..3, nginx and prometheus" : "lab: starting redis, api-1..3 and nginx");
+        var stack = new LabStack(StackLayout.ForLab(paths), ports, new StackSettings(Observability: observability), new ConsoleProgress());
         var outcome = await stack.UpAsync();
         if (!outcome.Ok)
         {
@@ -37,7 +55,7 @@ public static class UpCommand
 
         Console.WriteLine($"lab: up in {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
         Console.WriteLine();
-        Console.WriteLine(UrlTable.Render(stack.Ports, options.Observability));
+        Console.WriteLine(UrlTable.Render(stack.Ports, observability));
         return 0;
     }
 }

@@ -8,7 +8,7 @@ namespace RateLimiterOrleans.Lab.Load;
 /// <summary>Sends a scenario's load at a target, reports progress every second, and summarises the run.</summary>
 public sealed class LoadRunner(Uri target, Action<string> progress)
 {
-    public async Task<LoadSummary> RunAsync(LoadScenario scenario)
+    public async Task<LoadSummary> RunAsync(LoadScenario scenario, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = scenario.Concurrency, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
@@ -18,7 +18,8 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
 
         var tally = new Tally();
         var clock = Stopwatch.StartNew();
-        using var stop = new CancellationTokenSource(scenario.Duration);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        stop.CancelAfter(scenario.Duration);
         using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1));
         var reporting = Task.Run(async () =>
         {

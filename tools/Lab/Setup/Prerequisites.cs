@@ -49,6 +49,14 @@ public static class Prerequisites
         ["hey"] = "hey",
     };
 
+    /// <summary>What the tests start or drive: the servers, Prometheus, Chromium, the bench tools and Node.js.</summary>
+    public static IReadOnlyDictionary<string, string> Test { get; } =
+        Servers.Concat(Observability).Concat(Browser).Concat(Bench).Concat(Node).ToDictionary();
+
+    /// <summary>Everything <c>up</c>, <c>bench</c> and <c>test</c> install, for <c>./lab setup</c>.</summary>
+    public static IReadOnlyDictionary<string, string> All { get; } =
+        Lab.Concat(Observability).Concat(Bench).Concat(Browser).Concat(Node).DistinctBy(p => p.Key).ToDictionary();
+
     public static async Task<bool> EnsureAsync(IReadOnlyDictionary<string, string> programs, Action<string> report)
     {
         var missing = programs.Where(p => Executables.TryFind(p.Key) is null).Select(p => p.Value).Distinct().ToList();
