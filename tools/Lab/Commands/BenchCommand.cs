@@ -46,8 +46,7 @@ public static class BenchCommand
     {
         var clock = Stopwatch.StartNew();
         Console.WriteLine("lab: checking prerequisites");
-        var programs = Prerequisites.Lab.Concat(Prerequisites.Bench).ToDictionary();
-        if (!await Prerequisites.EnsureAsync(programs, m => Console.WriteLine($"  {m}")) || !await SiloBuild.BuildAsync(paths))
+        if (!await Prerequisites.EnsureAsync("./lab bench", [.. Prerequisites.Lab, .. Prerequisites.Bench], m => Console.WriteLine($"  {m}")) || !await SiloBuild.BuildAsync(paths))
         {
             return 1;
         }

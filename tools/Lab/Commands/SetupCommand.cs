@@ -21,7 +21,7 @@ public static class SetupCommand
     public static async Task<int> RunAsync(LabPaths paths, CancellationToken cancel)
     {
         Console.WriteLine("lab: setup: programs the lab, the tests and the benchmarks run");
-        if (!await Prerequisites.EnsureAsync(Prerequisites.All, m => Console.WriteLine($"  {m}")))
+        if (!await Prerequisites.EnsureAsync("./lab setup", Prerequisites.All, m => Console.WriteLine($"  {m}")))
         {
             return 1;
         }

@@ -23,7 +23,7 @@ public static partial class TestCommand
 
     public static async Task<int> RunAsync(LabPaths paths, IReadOnlyList<string> extraArguments, CancellationToken cancel)
     {
-        if (!await Prerequisites.EnsureAsync(Prerequisites.Test, Console.WriteLine))
+        if (!await Prerequisites.EnsureAsync("./lab test", Prerequisites.Test, m => Console.WriteLine($"lab: {m}")))
         {
             return 1;
         }

@@ -31,8 +31,8 @@ public static class UpCommand
     {
         var started = DateTimeOffset.UtcNow;
         Console.WriteLine("lab: checking prerequisites");
-        var programs = observability ? Prerequisites.Lab.Concat(Prerequisites.Observability).ToDictionary() : Prerequisites.Lab;
-        if (!await Prerequisites.EnsureAsync(programs, m => Console.WriteLine($"  {m}")))
+        var programs = observability ? [.. Prerequisites.Lab, .. Prerequisites.Observability] : Prerequisites.Lab;
+        if (!await Prerequisites.EnsureAsync(observability ? "./lab up --observability" : "./lab up", programs, m => Console.WriteLine($"  {m}")))
         {
             return 1;
         }

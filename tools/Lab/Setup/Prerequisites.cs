@@ -3,73 +3,80 @@ using RateLimiterOrleans.Processes;
 namespace RateLimiterOrleans.Lab.Setup;
 
 /// <summary>
-/// Installs the servers the lab runs natively, with apt, only where they are missing. A fresh machine
-/// needs nothing but the .NET SDK before <c>./lab up</c> or <c>./lab test</c>.
+/// Installs the programs the lab runs natively, with apt, only where they are missing, and says first what it
+/// will install and why. A fresh machine needs nothing but the .NET SDK before <c>./lab up</c> or <c>./lab test</c>.
 /// </summary>
 public static class Prerequisites
 {
-    /// <summary>Program on PATH → the Debian package that provides it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Servers = new Dictionary<string, string>
-    {
-        ["redis-server"] = "redis-server",
-        ["redis-cli"] = "redis-tools",
-        ["nginx"] = "nginx",
-    };
+    public static readonly IReadOnlyList<Prerequisite> Servers =
+    [
+        new("redis-server", "redis-server", "Redis: shared state and cluster membership"),
+        new("redis-cli", "redis-tools", "talks to Redis in the README's exercises and in ./lab bench"),
+        new("nginx", "nginx", "the load balancer in front of the three silos"),
+    ];
 
-    /// <summary>Prometheus, for <c>./lab up --observability</c> and the tests that query it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Observability = new Dictionary<string, string>
-    {
-        ["prometheus"] = "prometheus",
-    };
+    public static readonly IReadOnlyList<Prerequisite> Observability =
+    [
+        new("prometheus", "prometheus", "scrapes the silos' metrics (./lab up --observability, the metrics tests)"),
+    ];
 
-    /// <summary>The load generator of <c>./lab bench</c>; redis-benchmark comes with redis-tools.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Bench = new Dictionary<string, string>
-    {
-        ["wrk"] = "wrk",
-        ["redis-benchmark"] = "redis-tools",
-    };
+    public static readonly IReadOnlyList<Prerequisite> Bench =
+    [
+        new("wrk", "wrk", "the load generator of ./lab bench"),
+        new("redis-benchmark", "redis-tools", "measures Redis' own ceiling in ./lab bench"),
+    ];
 
-    /// <summary>Node.js, whose syntax check stands in for k6 (which Debian does not package) in the tests.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Node = new Dictionary<string, string>
-    {
-        ["node"] = "nodejs",
-    };
+    public static readonly IReadOnlyList<Prerequisite> Node =
+    [
+        new("node", "nodejs", "checks the k6 scripts' syntax in the tests (Debian does not package k6)"),
+    ];
 
-    /// <summary>Headless Chromium, for the test that loads the Orleans dashboard as a browser would.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Browser = new Dictionary<string, string>
-    {
-        ["chromium"] = "chromium",
-    };
+    public static readonly IReadOnlyList<Prerequisite> Browser =
+    [
+        new("chromium", "chromium", "loads the Orleans dashboard in the tests, as a browser would"),
+    ];
 
-    /// <summary>The servers, plus the tools the README's exercises use: curl, jq and the hey load generator.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Lab = new Dictionary<string, string>(Servers)
-    {
-        ["curl"] = "curl",
-        ["jq"] = "jq",
-        ["hey"] = "hey",
-    };
+    /// <summary>The servers, plus the tools the README's exercises use.</summary>
+    public static readonly IReadOnlyList<Prerequisite> Lab =
+    [
+        .. Servers,
+        new("curl", "curl", "sends the README's exercise requests"),
+        new("jq", "jq", "reads the JSON answers in the README's exercises"),
+        new("hey", "hey", "sends the README's bursts of concurrent requests"),
+    ];
 
-    /// <summary>What the tests start or drive: the servers, Prometheus, Chromium, the bench tools and Node.js.</summary>
-    public static IReadOnlyDictionary<string, string> Test { get; } =
-        Servers.Concat(Observability).Concat(Browser).Concat(Bench).Concat(Node).ToDictionary();
+    /// <summary>What the tests start or drive.</summary>
+    public static readonly IReadOnlyList<Prerequisite> Test = [.. Servers, .. Observability, .. Browser, .. Bench, .. Node];
 
     /// <summary>Everything <c>up</c>, <c>bench</c> and <c>test</c> install, for <c>./lab setup</c>.</summary>
-    public static IReadOnlyDictionary<string, string> All { get; } =
-        Lab.Concat(Observability).Concat(Bench).Concat(Browser).Concat(Node).DistinctBy(p => p.Key).ToDictionary();
+    public static readonly IReadOnlyList<Prerequisite> All = [.. Lab, .. Observability, .. Bench, .. Browser, .. Node];
 
-    public static async Task<bool> EnsureAsync(IReadOnlyDictionary<string, string> programs, Action<string> report)
+    /// <summary>Installs what <paramref name="needed"/> lists and is missing; <paramref name="purpose"/> names who needs it.</summary>
+    public static async Task<bool> EnsureAsync(string purpose, IEnumerable<Prerequisite> needed, Action<string> report)
     {
-        var missing = programs.Where(p => Executables.TryFind(p.Key) is null).Select(p => p.Value).Distinct().ToList();
+        ArgumentNullException.ThrowIfNull(needed);
+        ArgumentNullException.ThrowIfNull(report);
+        var wanted = needed.DistinctBy(p => p.Program).ToList();
+        var missing = wanted.Where(p => Executables.TryFind(p.Program) is null).ToList();
         if (missing.Count == 0)
         {
             return true;
         }
 
-        report($"installing {string.Join(", ", missing)} with apt-get");
+        var packages = missing.Select(p => p.Package).Distinct().ToList();
+        string programs = missing.Count == 1 ? "1 program that is" : $"{missing.Count} programs that are";
+        report($"{purpose} needs {programs} not installed; installing {string.Join(", ", packages)} with apt-get:");
+        int program = missing.Max(p => p.Program.Length);
+        int package = missing.Max(p => p.Package.Length);
+        foreach (var p in missing)
+        {
+            report($"  {p.Program.PadRight(program)}  from {p.Package.PadRight(package)}  {p.Why}");
+        }
+
         var apt = Executables.TryFind("apt-get");
         if (apt is null)
         {
-            report($"apt-get is not available: install {string.Join(", ", missing)} by hand, then run this again.");
+            report($"apt-get is not available: install {string.Join(", ", packages)} by hand, then run this again.");
             return false;
         }
 
@@ -79,21 +86,21 @@ public static class Prerequisites
         string[] prefix = root ? [] : [apt];
         var quiet = new List<string>();
         if (await ProcessRunner.RunAsync(file, [.. prefix, "update", "-qq"], quiet.Add) != 0
-            || await ProcessRunner.RunAsync(file, [.. prefix, "install", "-y", "-qq", "--no-install-recommends", .. missing], quiet.Add) != 0)
+            || await ProcessRunner.RunAsync(file, [.. prefix, "install", "-y", "-qq", "--no-install-recommends", .. packages], quiet.Add) != 0)
         {
             quiet.TakeLast(20).ToList().ForEach(report);
-            report($"apt-get could not install {string.Join(", ", missing)}.");
+            report($"apt-get could not install {string.Join(", ", packages)}.");
             return false;
         }
 
-        var stillMissing = programs.Keys.Where(p => Executables.TryFind(p) is null).ToList();
+        var stillMissing = wanted.Where(p => Executables.TryFind(p.Program) is null).Select(p => p.Program).ToList();
         if (stillMissing.Count > 0)
         {
             report($"after apt-get, still not found: {string.Join(", ", stillMissing)}.");
             return false;
         }
 
-        await StopPackagedServices(missing, file, prefix.Length == 0, report);
+        await StopPackagedServices(packages, file, prefix.Length == 0, report);
         return true;
     }
 
