@@ -128,7 +128,7 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
         try
         {
             var output = new List<string>();
-            int exit = await ProcessRunner.RunAsync(Executables.Find("node"), ["--check", copy], output.Add);
+            int exit = await ProcessRunner.RunAsync(Executables.Find("node"), ["--check", copy], output.Add, timeout: TimeSpan.FromMinutes(1));
             Assert.True(exit == 0, string.Join('\n', output));
         }
         finally

@@ -6,6 +6,12 @@ namespace RateLimiterOrleans.Processes;
 /// Starts a server that outlives the command that started it: in its own session (so Ctrl-C in the
 /// terminal does not reach it), with stdin closed and stdout/stderr appended to a log file.
 /// </summary>
+/// <remarks>
+/// Not CliWrap, which <see cref="ProcessRunner"/> and <see cref="RedisServer"/> use: CliWrap runs a child it
+/// awaits, reading its output through pipes that die with the caller. The lab's servers must keep running
+/// after <c>./lab up</c> exits, and a later <c>./lab down</c> finds them by the pid recorded here
+/// (<see cref="PosixProcess"/>), so they are started with setsid and write straight to their log files.
+/// </remarks>
 public static class DetachedProcess
 {
     public static int Start(string file, IEnumerable<string> arguments, string logFile, IReadOnlyDictionary<string, string>? environment = null)

@@ -14,7 +14,7 @@ public static partial class PortOwner
         }
 
         var lines = new List<string>();
-        await ProcessRunner.RunAsync(ss, ["-Hltnp", $"sport = :{port}"], lines.Add);
+        await ProcessRunner.RunAsync(ss, ["-Hltnp", $"sport = :{port}"], lines.Add, timeout: TimeSpan.FromSeconds(10));
         var match = lines.Select(l => UsersField().Match(l)).FirstOrDefault(m => m.Success);
         return match is null ? "another process" : $"{match.Groups["name"].Value} (pid {match.Groups["pid"].Value})";
     }

@@ -1,16 +1,21 @@
-using System.Diagnostics;
+using CliWrap;
 
 namespace RateLimiterOrleans.Processes;
 
-/// <summary>A redis-server child process: started, awaited until it answers PING, and stopped.</summary>
+/// <summary>
+/// A redis-server child process for tests and measurements: started with CliWrap, awaited until it answers
+/// PING, and killed (with no shutdown, as a crash would) when disposed. Its log goes to its data directory.
+/// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly CancellationTokenSource _kill;
+    private readonly CommandTask<CommandResult> _running;
 
-    private RedisServer(Process process, RedisServerSettings settings)
+    private RedisServer(RedisServerSettings settings, CancellationTokenSource kill, CommandTask<CommandResult> running)
     {
-        _process = process;
         Settings = settings;
+        _kill = kill;
+        _running = running;
     }
 
     public RedisServerSettings Settings { get; }
@@ -19,27 +24,20 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _running.ProcessId;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _running.Task.IsCompleted;
 
     public static async Task<RedisServer> StartAsync(RedisServerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Directory.CreateDirectory(settings.DataDirectory);
-        var start = new ProcessStartInfo(Executables.Find("redis-server"))
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
-        };
-        foreach (var argument in settings.Arguments())
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        var server = new RedisServer(process, settings);
+        var kill = new CancellationTokenSource();
+        var running = Cli.Wrap(Executables.Find("redis-server"))
+            .WithArguments(settings.Arguments())
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(kill.Token);
+        var server = new RedisServer(settings, kill, running);
         if (!await RedisProbe.WaitUntilReadyAsync(settings.Port, TimeSpan.FromSeconds(10)))
         {
             await server.DisposeAsync();
@@ -53,16 +51,21 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Ends the server at once, as a crash would: no shutdown, no final write.</summary>
     public async Task KillAsync()
     {
-        if (!_process.HasExited)
+        await _kill.CancelAsync();
+        try
         {
-            _process.Kill();
-            await _process.WaitForExitAsync();
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // How CliWrap reports a process it killed on request.
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        _process.Dispose();
+        _running.Dispose();
+        _kill.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public static class MachineInfo
     private static async Task<string> FirstLine(string program, string argument)
     {
         var lines = new List<string>();
-        await ProcessRunner.RunAsync(Executables.Find(program), [argument], lines.Add);
+        await ProcessRunner.RunAsync(Executables.Find(program), [argument], lines.Add, timeout: TimeSpan.FromSeconds(10));
         return lines.FirstOrDefault(l => l.Length > 0)?.Trim() ?? "unknown";
     }
 }

@@ -20,7 +20,7 @@ public static class MicroBench
         }
 
         var output = new List<string>();
-        int exit = await ProcessRunner.RunAsync("dotnet", ["run", "-c", "Release", "--project", project, "--", "--filter", "*", "--job", "short", "--exporters", "github", "--artifacts", artifacts], output.Add, paths.Root);
+        int exit = await ProcessRunner.RunAsync("dotnet", ["run", "-c", "Release", "--project", project, "--", "--filter", "*", "--job", "short", "--exporters", "github", "--artifacts", artifacts], output.Add, paths.Root, timeout: TimeSpan.FromMinutes(30));
         if (exit != 0)
         {
             progress($"  micro-benchmarks failed (exit {exit}); last lines:\n{string.Join('\n', output.TakeLast(15))}");

@@ -33,7 +33,7 @@ public static class RuntimeProfile
             return tool;
         }
 
-        int exit = await ProcessRunner.RunAsync("dotnet", ["tool", "install", "dotnet-counters", "--tool-path", folder], _ => { });
+        int exit = await ProcessRunner.RunAsync("dotnet", ["tool", "install", "dotnet-counters", "--tool-path", folder], _ => { }, timeout: TimeSpan.FromMinutes(5));
         return exit == 0 && File.Exists(tool) ? tool : null;
     }
 
@@ -43,7 +43,7 @@ public static class RuntimeProfile
         Directory.CreateDirectory(workDirectory);
         string output = Path.Combine(workDirectory, $"counters-{pid}-{Guid.NewGuid():N}.csv");
         var collecting = ProcessRunner.RunAsync(tool, ["collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime",
-            "--duration", $"00:00:{(int)duration.TotalMinutes:00}:{duration.Seconds:00}", "-o", output], _ => { });
+            "--duration", $"00:00:{(int)duration.TotalMinutes:00}:{duration.Seconds:00}", "-o", output], _ => { }, timeout: duration + TimeSpan.FromMinutes(1));
         await load();
         await collecting;
         if (!File.Exists(output))

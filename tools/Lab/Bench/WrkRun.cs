@@ -16,7 +16,8 @@ public sealed record WrkRun(long Requests, long Ok, long Limited, long Other, lo
             Executables.Find("wrk"),
             ["-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, url],
             output.Add,
-            environment: new Dictionary<string, string> { ["BENCH_CLIENTS"] = clients.ToString(System.Globalization.CultureInfo.InvariantCulture), ["BENCH_PREFIX"] = prefix });
+            environment: new Dictionary<string, string> { ["BENCH_CLIENTS"] = clients.ToString(System.Globalization.CultureInfo.InvariantCulture), ["BENCH_PREFIX"] = prefix },
+            timeout: duration + TimeSpan.FromMinutes(1));
         string? line = output.FirstOrDefault(l => l.StartsWith("BENCH ", StringComparison.Ordinal));
         if (exit != 0 || line is null)
         {

@@ -46,7 +46,7 @@ public static class BenchCommand
     {
         var clock = Stopwatch.StartNew();
         Console.WriteLine("lab: checking prerequisites");
-        if (!await Prerequisites.EnsureAsync("./lab bench", [.. Prerequisites.Lab, .. Prerequisites.Bench], m => Console.WriteLine($"  {m}")) || !await SiloBuild.BuildAsync(paths))
+        if (!await Prerequisites.EnsureAsync("./lab bench", [.. Prerequisites.Lab, .. Prerequisites.Bench], m => Console.WriteLine($"  {m}")) || !await SiloBuild.BuildAsync(paths, cancel))
         {
             return 1;
         }

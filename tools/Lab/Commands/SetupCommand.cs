@@ -28,7 +28,7 @@ public static class SetupCommand
 
         Console.WriteLine("lab: setup: NuGet packages of the solution (dotnet restore)");
         var output = new List<string>();
-        if (await ProcessRunner.RunAsync("dotnet", ["restore", paths.Solution, "--nologo", "-v", "q"], output.Add, paths.Root) != 0)
+        if (await ProcessRunner.RunAsync("dotnet", ["restore", paths.Solution, "--nologo", "-v", "q"], output.Add, paths.Root, timeout: TimeSpan.FromMinutes(15), cancellationToken: cancel) != 0)
         {
             output.ForEach(Console.Error.WriteLine);
             Console.Error.WriteLine("lab: dotnet restore failed");

@@ -38,7 +38,7 @@ public static class UpCommand
         }
 
         Console.WriteLine("lab: building the silo (Release)");
-        if (!await SiloBuild.BuildAsync(paths))
+        if (!await SiloBuild.BuildAsync(paths, cancel))
         {
             return 1;
         }

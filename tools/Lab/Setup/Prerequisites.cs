@@ -85,8 +85,8 @@ public static class Prerequisites
         string file = root ? apt : Executables.Find("sudo");
         string[] prefix = root ? [] : [apt];
         var quiet = new List<string>();
-        if (await ProcessRunner.RunAsync(file, [.. prefix, "update", "-qq"], quiet.Add) != 0
-            || await ProcessRunner.RunAsync(file, [.. prefix, "install", "-y", "-qq", "--no-install-recommends", .. packages], quiet.Add) != 0)
+        if (await ProcessRunner.RunAsync(file, [.. prefix, "update", "-qq"], quiet.Add, timeout: TimeSpan.FromMinutes(10)) != 0
+            || await ProcessRunner.RunAsync(file, [.. prefix, "install", "-y", "-qq", "--no-install-recommends", .. packages], quiet.Add, timeout: TimeSpan.FromMinutes(30)) != 0)
         {
             quiet.TakeLast(20).ToList().ForEach(report);
             report($"apt-get could not install {string.Join(", ", packages)}.");
@@ -119,7 +119,7 @@ public static class Prerequisites
         {
             string file = root ? systemctl : aptOrSudo;
             string[] arguments = root ? ["disable", "--now", unit] : [systemctl, "disable", "--now", unit];
-            if (await ProcessRunner.RunAsync(file, arguments, _ => { }) == 0)
+            if (await ProcessRunner.RunAsync(file, arguments, _ => { }, timeout: TimeSpan.FromMinutes(1)) == 0)
             {
                 report($"stopped and disabled the packaged {unit} service: the lab runs its own");
             }

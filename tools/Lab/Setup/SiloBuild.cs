@@ -5,10 +5,10 @@ namespace RateLimiterOrleans.Lab.Setup;
 /// <summary>Builds the silo in Release, as <c>up</c> and <c>bench</c> run it; shows the output only on failure.</summary>
 public static class SiloBuild
 {
-    public static async Task<bool> BuildAsync(LabPaths paths)
+    public static async Task<bool> BuildAsync(LabPaths paths, CancellationToken cancel = default)
     {
         var output = new List<string>();
-        if (await ProcessRunner.RunAsync("dotnet", ["build", paths.SiloProject, "-c", "Release", "-v", "q", "--nologo"], output.Add, paths.Root) == 0)
+        if (await ProcessRunner.RunAsync("dotnet", ["build", paths.SiloProject, "-c", "Release", "-v", "q", "--nologo"], output.Add, paths.Root, timeout: TimeSpan.FromMinutes(10), cancellationToken: cancel) == 0)
         {
             return true;
         }
