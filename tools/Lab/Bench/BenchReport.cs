@@ -103,10 +103,10 @@ public static class BenchReport
         Line();
         Line("## Redis' ceiling, and what the client side leaves of it");
         Line();
-        Line("| run | in flight | decisions/s | p50 ms | p99 ms |");
-        Line("|---|---|---|---|---|");
-        Line($"| `redis-benchmark` running the sliding-window script with EVALSHA | {results.Ceiling.Clients} | {N(results.Ceiling.DecisionsPerSecond)} | {N(results.Ceiling.P50Ms, "0.000")} | {N(results.Ceiling.P99Ms, "0.000")} |");
-        Line($"| `AtomicSlidingWindowStore` called in-process (StackExchange.Redis, the guard, the store), random keys | {results.Store.Concurrency} | {N(results.Store.DecisionsPerSecond)} | {N(results.Store.P50Ms, "0.000")} | {N(results.Store.P99Ms, "0.000")} |");
+        Line("| run | in flight | decisions/s | p50 ms | p99 ms | p99.9 ms |");
+        Line("|---|---|---|---|---|---|");
+        Line($"| `redis-benchmark` running the sliding-window script with EVALSHA | {results.Ceiling.Clients} | {N(results.Ceiling.DecisionsPerSecond)} | {N(results.Ceiling.P50Ms, "0.000")} | {N(results.Ceiling.P99Ms, "0.000")} | n/a |");
+        Line($"| `AtomicSlidingWindowStore` called in-process (StackExchange.Redis, the guard, the store), random keys | {results.Store.Concurrency} | {N(results.Store.DecisionsPerSecond)} | {N(results.Store.Latency.P50Ms, "0.000")} | {N(results.Store.Latency.P99Ms, "0.000")} | {N(results.Store.Latency.P999Ms, "0.000")} |");
         Line();
         Line($"The in-process store reaches {N(results.Store.DecisionsPerSecond / results.Ceiling.DecisionsPerSecond * 100)}% of Redis' ceiling at the same concurrency, spending {N(results.Store.ClientCpuSeconds / Math.Max(1, results.Store.DecisionsPerSecond * o.Duration.TotalSeconds) * 1e6, "0.0")} µs of client CPU per decision. StackExchange.Redis pipelines the 50 concurrent calls over one connection and sends the script by its SHA after the first call.");
         Line();

@@ -12,7 +12,7 @@ namespace RateLimiterOrleans.Lab.Bench;
 /// </summary>
 public static class StoreDecisionRun
 {
-    public sealed record Result(int Concurrency, double DecisionsPerSecond, double P50Ms, double P99Ms, double ClientCpuSeconds);
+    public sealed record Result(int Concurrency, double DecisionsPerSecond, LatencyPercentiles Latency, double ClientCpuSeconds);
 
     public static async Task<Result> RunAsync(int redisPort, int concurrency, TimeSpan duration)
     {
@@ -22,23 +22,21 @@ public static class StoreDecisionRun
         var policy = new SlidingWindowPolicy(100, TimeSpan.FromSeconds(10));
         await store.DecideAsync("store-warm-up", 0, policy);
 
-        var latencies = new List<double>[concurrency];
+        var latencies = new LatencyHistogram();
         double cpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            var mine = latencies[worker] = [];
             while (clock.Elapsed < duration)
             {
                 long started = Stopwatch.GetTimestamp();
                 await store.DecideAsync($"store-{Random.Shared.Next(100_000)}", 0, policy);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                latencies.Record(Stopwatch.GetElapsedTime(started));
             }
         }));
         double seconds = clock.Elapsed.TotalSeconds;
         double cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - cpuBefore;
 
-        var sorted = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(concurrency, sorted.Length / seconds, Percentile.Of(sorted, 0.5), Percentile.Of(sorted, 0.99), cpu);
+        return new Result(concurrency, latencies.Count / seconds, latencies.Percentiles(), cpu);
     }
 }

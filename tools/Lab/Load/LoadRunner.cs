@@ -30,7 +30,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         });
 
         await (scenario.Rate is { } rate
-            ? RunAtRate(http, scenario, rate, tally, clock, stop.Token)
+            ? RunAtRate(http, scenario, rate, tally, stop.Token)
             : RunClosedLoop(http, scenario, tally, stop.Token));
         double seconds = clock.Elapsed.TotalSeconds;
         ticker.Dispose();
@@ -40,24 +40,25 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         long races = racesAfter.Sum(p => p.Value - racesBefore.GetValueOrDefault(p.Key));
         // In any interval of length d a sliding window admits at most limit * ceil(d / window) per client.
         long allowedAtMost = scenario.Clients.Count * (long)limit * (long)Math.Ceiling(seconds / window);
-        var latencies = tally.LatenciesMs.Order().ToArray();
         return new LoadSummary(
             scenario.Name, target.ToString(), mode, limit, window, seconds,
             tally.Requests, tally.Allowed, tally.Rejected, tally.Errors, tally.FailOpen, tally.Dropped,
             tally.ByInstance.ToDictionary(), allowedAtMost, Math.Max(0, tally.Allowed - allowedAtMost), races,
-            Percentile.Of(latencies, 0.50), Percentile.Of(latencies, 0.95), Percentile.Of(latencies, 0.99));
+            tally.Latencies.Percentiles(), LatencyFromIntendedStart: scenario.Rate is not null);
     }
 
-    private async Task RunAtRate(HttpClient http, LoadScenario scenario, int rate, Tally tally, Stopwatch clock, CancellationToken stop)
+    private async Task RunAtRate(HttpClient http, LoadScenario scenario, int rate, Tally tally, CancellationToken stop)
     {
+        long origin = Stopwatch.GetTimestamp();
         using var slots = new SemaphoreSlim(scenario.Concurrency);
         var inFlight = new List<Task>();
         for (long i = 0; i < scenario.MaxRequests && !stop.IsCancellationRequested; i++)
         {
-            var due = TimeSpan.FromSeconds(i / (double)rate);
-            if (due > clock.Elapsed)
+            long due = origin + i * Stopwatch.Frequency / rate;
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(wait, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             if (stop.IsCancellationRequested)
@@ -73,7 +74,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
             }
 
             string client = scenario.Clients[(int)(i % scenario.Clients.Count)];
-            inFlight.Add(SendAndRelease(http, client, tally, slots));
+            inFlight.Add(SendAndRelease(http, client, due, tally, slots));
         }
 
         await Task.WhenAll(inFlight);
@@ -86,17 +87,17 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         {
             while (!stop.IsCancellationRequested && Interlocked.Increment(ref sequence) < scenario.MaxRequests)
             {
-                await Send(http, scenario.Clients[(int)(sequence % scenario.Clients.Count)], tally);
+                await Send(http, scenario.Clients[(int)(sequence % scenario.Clients.Count)], Stopwatch.GetTimestamp(), tally);
                 await Task.Delay(scenario.ThinkTime, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }));
     }
 
-    private async Task SendAndRelease(HttpClient http, string client, Tally tally, SemaphoreSlim slots)
+    private async Task SendAndRelease(HttpClient http, string client, long dueTimestamp, Tally tally, SemaphoreSlim slots)
     {
         try
         {
-            await Send(http, client, tally);
+            await Send(http, client, dueTimestamp, tally);
         }
         finally
         {
@@ -104,9 +105,9 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         }
     }
 
-    private async Task Send(HttpClient http, string client, Tally tally)
+    // Latency runs from startTimestamp: the request's scheduled start at a fixed rate, its actual start otherwise.
+    private async Task Send(HttpClient http, string client, long startTimestamp, Tally tally)
     {
-        long started = Stopwatch.GetTimestamp();
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target, "/api/request"));
@@ -115,11 +116,11 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
             string body = await response.Content.ReadAsStringAsync();
             var json = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests ? JsonNode.Parse(body) : null;
             bool failOpen = json?["fail_open"]?.GetValue<bool>() == true;
-            tally.Record(response.StatusCode, json?["instance"]?.ToString(), failOpen, Stopwatch.GetElapsedTime(started));
+            tally.Record(response.StatusCode, json?["instance"]?.ToString(), failOpen, Stopwatch.GetElapsedTime(startTimestamp));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            tally.Record(null, null, failOpen: false, Stopwatch.GetElapsedTime(started));
+            tally.Record(null, null, failOpen: false, Stopwatch.GetElapsedTime(startTimestamp));
         }
     }
 
@@ -142,7 +143,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
 
         public ConcurrentDictionary<string, long> ByInstance { get; } = new(StringComparer.Ordinal);
 
-        public ConcurrentBag<double> LatenciesMs { get; } = [];
+        public LatencyHistogram Latencies { get; } = new();
 
         public void Drop() => Interlocked.Increment(ref _dropped);
 
@@ -154,7 +155,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
                 Interlocked.Increment(ref _failOpen);
             }
 
-            LatenciesMs.Add(took.TotalMilliseconds);
+            Latencies.Record(took);
             _ = status switch
             {
                 HttpStatusCode.OK => Interlocked.Increment(ref _allowed),

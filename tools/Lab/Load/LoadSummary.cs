@@ -3,6 +3,9 @@ namespace RateLimiterOrleans.Lab.Load;
 /// <summary>
 /// What one load run saw. <see cref="OverAdmitted"/> is what the run admitted beyond what the limit allows,
 /// fail-open answers included: they are admissions too, and under overload they are where excess comes from.
+/// At a fixed rate, latency runs from the time each request was due to be sent, not from when it was: a
+/// load generator that measured from the actual send would leave out the wait a stalled server imposed on
+/// the requests queued behind it (coordinated omission).
 /// </summary>
 public sealed record LoadSummary(
     string Scenario,
@@ -21,9 +24,8 @@ public sealed record LoadSummary(
     long AllowedAtMost,
     long OverAdmitted,
     long RacesDetected,
-    double LatencyP50Ms,
-    double LatencyP95Ms,
-    double LatencyP99Ms)
+    LatencyPercentiles Latency,
+    bool LatencyFromIntendedStart)
 {
     public string ToText() => string.Join(Environment.NewLine,
     [
@@ -36,6 +38,9 @@ public sealed record LoadSummary(
         $"by instance     {string.Join(", ", ByInstance.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}",
         $"over-admission  {OverAdmitted} (admitted {Allowed}; the limit allows at most {AllowedAtMost} over this run)",
         $"races detected  {RacesDetected} during the run",
-        $"latency         p50 {LatencyP50Ms:0.00} ms, p95 {LatencyP95Ms:0.00} ms, p99 {LatencyP99Ms:0.00} ms",
+        $"latency         {Latency}",
+        LatencyFromIntendedStart
+            ? "                from each request's scheduled start, so a stall counts against every request it held back"
+            : "                from each request's start",
     ]);
 }
