@@ -140,28 +140,35 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
         }
 
         var watch = Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
-        while (!await ready())
+        try
         {
-            // Only whether the process lives: while setsid and sh exec into the server, its command line
-            // can read as empty for an instant, so the signature is for records of earlier runs only.
-            if (!PosixProcess.IsAlive(_state.Components[name].Pid))
+            var lastReport = TimeSpan.Zero;
+            while (!await ready())
             {
-                return StackOutcome.Failure($"{name} exited while starting; last lines of {layout.LogFile(name)}:\n{Tail(layout.LogFile(name), 15)}");
-            }
+                // Only whether the process lives: while setsid and sh exec into the server, its command line
+                // can read as empty for an instant, so the signature is for records of earlier runs only.
+                if (!PosixProcess.IsAlive(_state.Components[name].Pid))
+                {
+                    return StackOutcome.Failure($"{name} exited while starting; last lines of {layout.LogFile(name)}:\n{Tail(layout.LogFile(name), 15)}");
+                }
 
-            if (watch.Elapsed > timeout)
-            {
-                return StackOutcome.Failure($"{name} was not healthy within {timeout.TotalSeconds:0} s; see {layout.LogFile(name)}");
-            }
+                if (watch.Elapsed > timeout)
+                {
+                    return StackOutcome.Failure($"{name} was not healthy within {timeout.TotalSeconds:0} s; see {layout.LogFile(name)}");
+                }
 
-            if (watch.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
-            {
-                lastReport = watch.Elapsed;
-                progress.Waiting(name, watch.Elapsed);
-            }
+                if (watch.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
+                {
+                    lastReport = watch.Elapsed;
+                    progress.Waiting(name, watch.Elapsed);
+                }
 
-            await Task.Delay(200);
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            progress.DoneWaiting(name);
         }
 
         progress.Step($"{name} healthy after {watch.Elapsed.TotalSeconds:0.0} s");

@@ -5,6 +5,9 @@ public interface IStackProgress
 {
     void Step(string message);
 
-    /// <summary>Still waiting; called about once a second.</summary>
+    /// <summary>Still waiting for <paramref name="component"/> to be healthy; called about once a second while it is not.</summary>
     void Waiting(string component, TimeSpan elapsed);
+
+    /// <summary>No longer waiting for <paramref name="component"/>: it is healthy, or starting it failed.</summary>
+    void DoneWaiting(string component);
 }
