@@ -1,47 +1,28 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using RateLimiterOrleans.Lab;
 using RateLimiterOrleans.Processes;
 using YamlDotNet.RepresentationModel;
 
-namespace RateLimiterOrleans.EndToEnd.Tests;
+namespace RateLimiterOrleans.Lab.Tests;
 
 /// <summary>
-/// The files shipped for Docker users, checked as far as a machine without a Docker engine can:
-/// their structure, the files they name, and that every metric they query is one the silos export.
+/// The files shipped for Docker users, checked as far as a machine without a Docker engine can, with no
+/// stack running: their structure, the files they name, and the k6 scripts' syntax. Whether the Grafana
+/// queries name metrics the silos export needs a live silo: the end-to-end tests check that.
 /// </summary>
-[Collection(ObservabilityCollection.Name)]
-public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
+public sealed partial class RepositoryFileTests
 {
     private static readonly string Root = LabPaths.Discover().Root;
 
-    // PromQL words and the labels the panels group by: everything else in an expression is a metric name.
-    private static readonly HashSet<string> PromQlWords =
-    [
-        "sum", "rate", "increase", "by", "without", "histogram_quantile", "avg", "max", "min", "count", "irate",
-        "instance", "mode", "result", "algorithm", "le", "code", "method", "job",
-    ];
-
     [Fact]
-    public async Task Every_grafana_panel_queries_only_metrics_the_silos_export()
+    public void The_grafana_dashboard_has_the_seeds_panels_each_with_a_query()
     {
         var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "observability", "grafana", "dashboards", "rate-limiter.json")))!;
-        var exported = await ExportedMetricNames();
 
         Assert.Equal("Distributed Rate Limiter", dashboard["title"]!.ToString());
         var panels = dashboard["panels"]!.AsArray();
-        Assert.True(panels.Count >= 5);
-        foreach (var panel in panels)
-        {
-            var expressions = panel!["targets"]!.AsArray().Select(t => t!["expr"]!.ToString()).ToList();
-            Assert.NotEmpty(expressions);
-            var names = expressions.SelectMany(e => Identifiers().Matches(StringLiteral().Replace(e, "")).Select(m => m.Value));
-            foreach (var name in names.Where(n => !PromQlWords.Contains(n)))
-            {
-                Assert.True(exported.Contains(name), $"Panel '{panel["title"]}' queries '{name}', which no silo exports.");
-            }
-        }
-
+        Assert.True(panels.Count >= 5, $"Only {panels.Count} panels.");
+        Assert.All(panels, panel => Assert.Contains(panel!["targets"]!.AsArray(), t => t!["expr"]!.ToString().Length > 0));
         var queried = panels.SelectMany(p => p!["targets"]!.AsArray()).Select(t => t!["expr"]!.ToString()).ToList();
         Assert.Contains(queried, e => e.Contains("race_conditions_detected_total"));
         Assert.Contains(queried, e => e.Contains("histogram_quantile(0.99") && e.Contains("rate_limit_check_duration_seconds_bucket"));
@@ -135,7 +116,6 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
         {
             File.Delete(copy);
         }
-
     }
 
     [Fact]
@@ -160,12 +140,6 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
         Assert.Matches(@"duration:\s*'60s'", text);
     }
 
-    private async Task<HashSet<string>> ExportedMetricNames()
-    {
-        var reply = await fixture.Client.Get($"{fixture.Client.Api(0)}/metrics");
-        return PrometheusText.Parse(reply.Text).Select(s => s.Name).ToHashSet();
-    }
-
     private static YamlMappingNode Compose()
     {
         var yaml = new YamlStream();
@@ -179,12 +153,6 @@ public sealed partial class ConfigFileTests(ObservabilityFixture fixture)
         node.Children.TryGetValue(key, out var value) && value is YamlSequenceNode sequence
             ? sequence.Children.Select(c => c.ToString()).ToList()
             : [];
-
-    [GeneratedRegex("\"[^\"]*\"")]
-    private static partial Regex StringLiteral();
-
-    [GeneratedRegex(@"\b[a-z_][a-z0-9_]*\b")]
-    private static partial Regex Identifiers();
 
     [GeneratedRegex(@"^COPY (?!--from)(?<sources>.+) \S+$", RegexOptions.Multiline)]
     private static partial Regex CopyLine();
