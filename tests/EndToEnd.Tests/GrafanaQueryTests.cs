@@ -9,7 +9,7 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 /// structure is checked without a stack in RateLimiterOrleans.Lab.Tests.RepositoryFileTests.
 /// </summary>
 [Collection(ObservabilityCollection.Name)]
-public sealed partial class GrafanaQueryTests(ObservabilityFixture fixture)
+public sealed partial class GrafanaQueryTests(ObservabilityFixture fixture) : StackTest(fixture)
 {
     private static readonly string Root = LabPaths.Discover().Root;
 

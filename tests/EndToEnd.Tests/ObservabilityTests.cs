@@ -6,7 +6,7 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 
 /// <summary>The seed's exercises 4, 5 and 8 natively: the load tool, a real Prometheus, and the dashboard in a browser.</summary>
 [Collection(ObservabilityCollection.Name)]
-public sealed class ObservabilityTests(ObservabilityFixture fixture, ITestOutputHelper output)
+public sealed class ObservabilityTests(ObservabilityFixture fixture, ITestOutputHelper output) : StackTest(fixture)
 {
     private readonly LabClient _lab = fixture.Client;
 

@@ -29,6 +29,9 @@ public sealed class OtlpReceiver : IDisposable
     /// <summary>Everything received so far, as one byte string.</summary>
     public byte[] Received => _bodies.SelectMany(b => b).ToArray();
 
+    /// <summary>The spans of every body received so far.</summary>
+    public IReadOnlyList<ExportedSpan> Spans => _bodies.SelectMany(OtlpSpans.Parse).ToList();
+
     public void Dispose()
     {
         _listener.Close();
