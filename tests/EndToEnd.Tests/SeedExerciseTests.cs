@@ -72,17 +72,13 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task Exercise4_redis_naive_over_admits_under_concurrency_and_stats_show_races()
     {
-        // Fail closed: a naive decision (three round trips) that misses the 100 ms deadline on a busy machine
-        // then answers 503 instead of an admission nobody counted, so every admission below was a real one.
-        await _lab.ConfigureEveryInstance("""{"use_redis": true, "use_lua_script": false, "rate_limit": 100, "fail_open": false}""");
+        await _lab.ConfigureEveryInstance("""{"use_redis": true, "use_lua_script": false, "rate_limit": 100}""");
         await WarmUp();
-        long racesBefore = await RacesOnAllInstances();
 
-        var replies = await _lab.Concurrently(200, Client("exercise4"));
+        var (replies, races) = await DecidedBurst("exercise4");
 
         int admitted = replies.Count(r => r.Status == HttpStatusCode.OK);
-        long races = await RacesOnAllInstances() - racesBefore;
-        output.WriteLine($"exercise 4: redis_naive admitted {admitted} of 200, races detected {races}, {replies.Count(r => r.Status == HttpStatusCode.ServiceUnavailable)} missed the deadline (503)");
+        output.WriteLine($"exercise 4: redis_naive admitted {admitted} of 200, races detected {races}");
         Assert.True(admitted > 100, $"redis_naive admitted {admitted}; expected over 100.");
         Assert.True(races > 0, $"redis_naive admitted {admitted} with no race detected.");
     }
@@ -95,9 +91,8 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
         await _lab.ConfigureEveryInstance($$"""{"mode": "{{mode}}", "rate_limit": 100, "window_size_seconds": 60}""");
         await WarmUp();
 
-        var replies = await _lab.Concurrently(200, Client($"exercise5-{mode}"));
+        var (replies, _) = await DecidedBurst($"exercise5-{mode}");
 
-        AssertNoAnswerWasFailOpen(replies);
         Assert.Equal(100, replies.Count(r => r.Status == HttpStatusCode.OK));
         Assert.Equal(100, replies.Count(r => r.Status == HttpStatusCode.TooManyRequests));
         Assert.Equal(3, replies.Select(r => r.Field("instance")).Distinct().Count());
@@ -188,12 +183,31 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
         await _lab.Reset();
     }
 
-    // A fail-open answer is an admission nobody counted: a burst that had any would prove nothing about
-    // how the mode counts, so the test fails instead of passing on it.
-    private static void AssertNoAnswerWasFailOpen(IReadOnlyCollection<Reply> replies)
+    // 200 concurrent requests for a fresh client, in which the mode decided every one. A Redis decision that
+    // misses its 100 ms deadline (a busy 2-core machine can make it) answers fail-open: an admission nobody
+    // counted, which says nothing about how the mode counts. Such a burst is not a measurement; it is
+    // repeated, with a new client, up to five times a second apart, and the test fails if none was decided in full.
+    // Races are counted over the measured burst only.
+    private async Task<(Reply[] Replies, long Races)> DecidedBurst(string name)
     {
-        int failOpen = replies.Count(r => r.Json["fail_open"]?.GetValue<bool>() == true);
-        Assert.True(failOpen == 0, $"{failOpen} of {replies.Count} answers were fail-open: a Redis decision missed its deadline, so the counts mean nothing.");
+        const int attempts = 5;
+        for (int attempt = 1; attempt <= attempts; attempt++)
+        {
+            long racesBefore = await RacesOnAllInstances();
+            var replies = await _lab.Concurrently(200, Client(name));
+            int missed = replies.Count(r => r.Status == HttpStatusCode.ServiceUnavailable || r.Json["fail_open"]?.GetValue<bool>() == true);
+            if (missed == 0)
+            {
+                return (replies, await RacesOnAllInstances() - racesBefore);
+            }
+
+            output.WriteLine($"{name}: burst {attempt}: {missed} of 200 decisions missed the Redis deadline; not a measurement");
+            await _lab.Reset();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Fail($"{name}: no burst of 200 was decided in full in {attempts} attempts; the machine is too busy to measure.");
+        return ([], 0);
     }
 
     private async Task<long> RacesOnAllInstances()
