@@ -49,7 +49,8 @@ public static class LoadCommand
                 Rate = parse.GetValue(rate) ?? shape.Rate,
                 Duration = parse.GetValue(duration) ?? shape.Duration,
                 Concurrency = parse.GetValue(concurrency) ?? shape.Concurrency,
-                Clients = parse.GetValue(clients) ?? shape.Clients,
+                // An array option not given reads as an empty array, not null.
+                Clients = parse.IsGiven(clients) ? parse.GetValue(clients)! : shape.Clients,
             };
             var to = parse.GetValue(target) ?? (parse.GetValue(basePort) is { } ports ? LabTarget(ports) : RunningLabTarget(paths));
             return RunAsync(new LoadOptions(shape, to, parse.GetValue(json), parse.IsGiven(json)), cancel);
