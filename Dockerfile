@@ -11,7 +11,7 @@ COPY src/Grains.Interfaces/Grains.Interfaces.csproj src/Grains.Interfaces/
 COPY src/Grains/Grains.csproj src/Grains/
 COPY src/Silo/Silo.csproj src/Silo/
 RUN dotnet restore src/Silo/Silo.csproj
-# Only the projects the silo is built from: a change to src/Lab or tests/ does not rebuild the image.
+# Only the projects the silo is built from: a change to tools/ or tests/ does not rebuild the image.
 COPY src/Algorithms/ src/Algorithms/
 COPY src/Stores/ src/Stores/
 COPY src/Grains.Interfaces/ src/Grains.Interfaces/

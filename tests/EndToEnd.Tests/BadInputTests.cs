@@ -4,7 +4,7 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 
 /// <summary>Every malformed input gets a 400 with a JSON body naming the problem, and changes nothing.</summary>
 [Collection(StackCollection.Name)]
-public sealed class BadInputTests(StackFixture fixture)
+public sealed class BadInputTests(StackFixture fixture) : StackTest(fixture)
 {
     private readonly LabClient _lab = fixture.Client;
 

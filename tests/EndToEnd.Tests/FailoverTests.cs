@@ -6,15 +6,13 @@ using Xunit.Abstractions;
 namespace RateLimiterOrleans.EndToEnd.Tests;
 
 [Collection(FailoverCollection.Name)]
-public sealed class FailoverTests(FailoverFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class FailoverTests(FailoverFixture fixture, ITestOutputHelper output) : StackTest(fixture)
 {
     private static readonly TimeSpan ServedAgainWithin = TimeSpan.FromSeconds(10);
     private readonly LabClient _lab = fixture.Client;
 
-    public async Task InitializeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
-
     // Brings the killed silo back for the tests that share this stack.
-    public async Task DisposeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+    public override async Task DisposeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
 
     [Fact]
     public async Task After_kill_9_of_a_silo_the_survivors_keep_answering_and_its_clients_are_served_again_within_10_s()
@@ -45,10 +43,11 @@ public sealed class FailoverTests(FailoverFixture fixture, ITestOutputHelper out
                     var reply = await _lab.Request(client);
                     replies.Add((client, sent, reply.Status, reply.Status == HttpStatusCode.OK ? reply.Field("instance") : ""));
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    // A request that api-2 was answering when it died loses its connection: nginx must not
-                    // retry it, as api-2 may already have counted it. Recorded as status 0.
+                    // A request that api-2 was answering when it died loses its connection (or, on a loaded
+                    // machine, times out): nginx must not retry it, as api-2 may already have counted it.
+                    // Recorded as status 0; either way the load goes on.
                     replies.Add((client, sent, 0, ""));
                 }
             }

@@ -4,7 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 using RateLimiterOrleans.Lab.Stack;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;
 
@@ -32,7 +32,7 @@ public static class HeadlessChromium
                 $"--virtual-time-budget={(int)scriptTime.TotalMilliseconds}", action, url,
             ];
             var stdout = new List<string>();
-            int exit = await ProcessRunner.RunAsync(Executables.Find("chromium"), arguments, stdout.Add);
+            int exit = await ProcessRunner.RunAsync(Executables.Find("chromium"), arguments, stdout.Add, timeout: TimeSpan.FromMinutes(2));
             Assert.True(exit == 0, $"chromium exited with {exit}:\n{string.Join('\n', stdout.TakeLast(20))}");
             output.AddRange(stdout);
         }

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;
 

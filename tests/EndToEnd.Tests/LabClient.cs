@@ -10,6 +10,10 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 /// <summary>What the seed's curl commands do, as a test client: through nginx or straight to one instance.</summary>
 public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDisposable
 {
+    /// <summary>The whole configuration the seed's lab starts with, every field named.</summary>
+    public const string SeedConfiguration =
+        """{"mode": "redis_atomic", "algorithm": "sliding_window", "rate_limit": 100, "window_size_seconds": 60, "fail_open": true}""";
+
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public StackPorts Ports => ports;

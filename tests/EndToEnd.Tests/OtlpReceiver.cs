@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;
 
@@ -28,6 +28,9 @@ public sealed class OtlpReceiver : IDisposable
 
     /// <summary>Everything received so far, as one byte string.</summary>
     public byte[] Received => _bodies.SelectMany(b => b).ToArray();
+
+    /// <summary>The spans of every body received so far.</summary>
+    public IReadOnlyList<ExportedSpan> Spans => _bodies.SelectMany(OtlpSpans.Parse).ToList();
 
     public void Dispose()
     {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 using RateLimiterOrleans.Lab.Stack;
 using Xunit.Abstractions;
 
@@ -13,7 +13,7 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 /// Redis modes are exact again on their own once Redis is back.
 /// </summary>
 [Collection(FailoverCollection.Name)]
-public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper output) : StackTest(fixture)
 {
     private const int Limit = 20;
 
@@ -22,9 +22,7 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(2);
     private readonly LabClient _lab = fixture.Client;
 
-    public async Task InitializeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
-
-    public async Task DisposeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+    public override async Task DisposeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
 
     [Theory]
     [InlineData("open")]
@@ -200,7 +198,8 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
         return [.. replies];
     }
 
-    // After Redis is back, how long until a fresh client is limited exactly again, with no manual step.
+    // After Redis is back, how long until a fresh client is limited exactly again, with no manual step
+    // (30 s, the give-up point, when it never was).
     private async Task<TimeSpan> UntilExactAgain()
     {
         var clock = Stopwatch.StartNew();

@@ -5,7 +5,7 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 
 /// <summary>The seed's exercises 1 to 7, and the grain-mode exercise, over HTTP through nginx.</summary>
 [Collection(StackCollection.Name)]
-public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper output)
+public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper output) : StackTest(fixture)
 {
     private const string SeedDefaults = """{"use_redis": true, "use_lua_script": true, "rate_limit": 100, "window_size_seconds": 60}""";
     private readonly LabClient _lab = fixture.Client;
@@ -73,19 +73,14 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
     public async Task Exercise4_redis_naive_over_admits_under_concurrency_and_stats_show_races()
     {
         await _lab.ConfigureEveryInstance("""{"use_redis": true, "use_lua_script": false, "rate_limit": 100}""");
-        // A burst on another key first: it compiles the naive path on each silo and opens the connections
-        // (test to nginx, nginx to silos). Cold, the measured burst is served nearly in turn and rarely races.
-        await _lab.Concurrently(200, $"warm-up-{Guid.NewGuid():N}");
-        await _lab.Reset();
-        long racesBefore = await RacesOnAllInstances();
+        await WarmUp();
 
-        var replies = await _lab.Concurrently(200, Client("exercise4"));
+        var (replies, races) = await DecidedBurst("exercise4");
 
-        int admitted = replies.Count(r => r.Field("status") == "ok");
-        long races = await RacesOnAllInstances() - racesBefore;
+        int admitted = replies.Count(r => r.Status == HttpStatusCode.OK);
         output.WriteLine($"exercise 4: redis_naive admitted {admitted} of 200, races detected {races}");
         Assert.True(admitted > 100, $"redis_naive admitted {admitted}; expected over 100.");
-        Assert.True(races > 0);
+        Assert.True(races > 0, $"redis_naive admitted {admitted} with no race detected.");
     }
 
     [Theory]
@@ -94,9 +89,9 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
     public async Task Exercise5_and_grain_mode_admit_exactly_100_of_200_concurrent_requests(string mode)
     {
         await _lab.ConfigureEveryInstance($$"""{"mode": "{{mode}}", "rate_limit": 100, "window_size_seconds": 60}""");
-        await _lab.Reset();
+        await WarmUp();
 
-        var replies = await _lab.Concurrently(200, Client($"exercise5-{mode}"));
+        var (replies, _) = await DecidedBurst($"exercise5-{mode}");
 
         Assert.Equal(100, replies.Count(r => r.Status == HttpStatusCode.OK));
         Assert.Equal(100, replies.Count(r => r.Status == HttpStatusCode.TooManyRequests));
@@ -177,6 +172,42 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
         Assert.Equal("client", reset.Field("scope"));
         Assert.Equal(HttpStatusCode.OK, (await _lab.Request(freed)).Status);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await _lab.Request(kept)).Status);
+    }
+
+    // A burst on another key first, in the mode under test: it compiles that path on each silo and opens the
+    // connections (test to nginx, nginx to silos, silos to Redis). On a cold stack the measured burst queues
+    // behind that work, and decisions miss the 100 ms Redis deadline; a burst that follows another runs warm.
+    private async Task WarmUp()
+    {
+        await _lab.Concurrently(200, $"warm-up-{Guid.NewGuid():N}");
+        await _lab.Reset();
+    }
+
+    // 200 concurrent requests for a fresh client, in which the mode decided every one. A Redis decision that
+    // misses its 100 ms deadline (a busy 2-core machine can make it) answers fail-open: an admission nobody
+    // counted, which says nothing about how the mode counts. Such a burst is not a measurement; it is
+    // repeated, with a new client, up to five times a second apart, and the test fails if none was decided in full.
+    // Races are counted over the measured burst only.
+    private async Task<(Reply[] Replies, long Races)> DecidedBurst(string name)
+    {
+        const int attempts = 5;
+        for (int attempt = 1; attempt <= attempts; attempt++)
+        {
+            long racesBefore = await RacesOnAllInstances();
+            var replies = await _lab.Concurrently(200, Client(name));
+            int missed = replies.Count(r => r.Status == HttpStatusCode.ServiceUnavailable || r.Json["fail_open"]?.GetValue<bool>() == true);
+            if (missed == 0)
+            {
+                return (replies, await RacesOnAllInstances() - racesBefore);
+            }
+
+            output.WriteLine($"{name}: burst {attempt}: {missed} of 200 decisions missed the Redis deadline; not a measurement");
+            await _lab.Reset();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Fail($"{name}: no burst of 200 was decided in full in {attempts} attempts; the machine is too busy to measure.");
+        return ([], 0);
     }
 
     private async Task<long> RacesOnAllInstances()

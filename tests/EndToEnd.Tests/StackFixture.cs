@@ -33,7 +33,7 @@ public class StackFixture : IAsyncLifetime
         var layout = new StackLayout(
             paths.Root,
             _stateDirectory,
-            Path.Combine(paths.Root, "src", "Silo", "bin", configuration, "net10.0", "RateLimiterOrleans.Silo.dll"));
+            paths.SiloAssembly(configuration));
         Stack = new LabStack(layout, StackPorts.Free(), new StackSettings($"e2e-{Guid.NewGuid():N}", SiloEnvironment, Observability), _progress);
         var outcome = await Stack.UpAsync();
         if (!outcome.Ok)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 using RateLimiterOrleans.Lab.Stack;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;

@@ -1,3 +1,4 @@
+using RateLimiterOrleans.Processes;
 using System.Net;
 
 namespace RateLimiterOrleans.EndToEnd.Tests;
@@ -46,7 +47,7 @@ public sealed class StandaloneSiloTests(FailoverFixture fixture)
     public async Task Until_its_configuration_arrives_a_silo_is_live_not_ready_and_answers_503_in_json_with_no_gateway_open()
     {
         // Its configuration is stored on a Redis that never answers, so it never arrives.
-        int nowhere = Lab.Processes.FreePort.Take();
+        int nowhere = FreePort.Take();
         await using var silo = StandaloneSilo.Start(fixture, new Dictionary<string, string> { ["RateLimiter__StorageRedis"] = $"127.0.0.1:{nowhere}" });
         Assert.True(await silo.UntilOk("/health/live", Startup), silo.Log);
 

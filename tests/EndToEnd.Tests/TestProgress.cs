@@ -14,5 +14,9 @@ public sealed class TestProgress : IStackProgress
     {
     }
 
+    public void DoneWaiting(string component)
+    {
+    }
+
     public override string ToString() => string.Join(Environment.NewLine, _lines);
 }

@@ -3,13 +3,9 @@ using System.Net;
 namespace RateLimiterOrleans.EndToEnd.Tests;
 
 [Collection(FailoverCollection.Name)]
-public sealed class TierRestartTests(FailoverFixture fixture) : IAsyncLifetime
+public sealed class TierRestartTests(FailoverFixture fixture) : StackTest(fixture)
 {
     private readonly LabClient _lab = fixture.Client;
-
-    public async Task InitializeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Tiers_and_assignments_survive_a_restart_of_the_whole_stack()

@@ -4,7 +4,7 @@ namespace RateLimiterOrleans.EndToEnd.Tests;
 
 /// <summary>Tiers over HTTP through nginx: per-key limits, live changes, and refusals that change nothing.</summary>
 [Collection(StackCollection.Name)]
-public sealed class TierTests(StackFixture fixture)
+public sealed class TierTests(StackFixture fixture) : StackTest(fixture)
 {
     private readonly LabClient _lab = fixture.Client;
 

@@ -1,4 +1,4 @@
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 
 namespace RateLimiterOrleans.Grains.Tests;
 

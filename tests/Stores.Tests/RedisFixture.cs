@@ -1,4 +1,4 @@
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 using StackExchange.Redis;
 
 namespace RateLimiterOrleans.Stores.Tests;

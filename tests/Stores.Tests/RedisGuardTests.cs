@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
-using RateLimiterOrleans.Lab.Processes;
+using RateLimiterOrleans.Processes;
 using StackExchange.Redis;
 
 namespace RateLimiterOrleans.Stores.Tests;

@@ -1,2 +1,0 @@
-// The referenced Lab starts redis-server through Linux-only process APIs; without this every call is CA1416.
-[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -1,0 +1,19 @@
+namespace RateLimiterOrleans.EndToEnd.Tests;
+
+/// <summary>
+/// An end-to-end test on a shared stack. Before each test the stack is brought up (an earlier test may have
+/// killed a silo or Redis) and set to <see cref="LabClient.SeedConfiguration"/>, so no test inherits the
+/// configuration another left behind, whatever order they run in (see <c>E2E_TEST_ORDER</c>).
+/// </summary>
+public abstract class StackTest(StackFixture fixture) : IAsyncLifetime
+{
+    protected LabClient Lab => fixture.Client;
+
+    public virtual async Task InitializeAsync()
+    {
+        Assert.True((await fixture.Stack.UpAsync()).Ok, "The shared stack could not be brought back up.");
+        await fixture.Client.ConfigureEveryInstance(LabClient.SeedConfiguration);
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+}

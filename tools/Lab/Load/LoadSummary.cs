@@ -1,0 +1,46 @@
+namespace RateLimiterOrleans.Lab.Load;
+
+/// <summary>
+/// What one load run saw. <see cref="OverAdmitted"/> is what the run admitted beyond what the limit allows,
+/// fail-open answers included: they are admissions too, and under overload they are where excess comes from.
+/// At a fixed rate, latency runs from the time each request was due to be sent, not from when it was: a
+/// load generator that measured from the actual send would leave out the wait a stalled server imposed on
+/// the requests queued behind it (coordinated omission).
+/// </summary>
+public sealed record LoadSummary(
+    string Scenario,
+    string Target,
+    string Mode,
+    int Limit,
+    int WindowSeconds,
+    double Seconds,
+    long Requests,
+    long Allowed,
+    long Rejected,
+    long Errors,
+    long FailOpen,
+    long Dropped,
+    IReadOnlyDictionary<string, long> ByInstance,
+    long AllowedAtMost,
+    long OverAdmitted,
+    long RacesDetected,
+    LatencyPercentiles Latency,
+    bool LatencyFromIntendedStart)
+{
+    public string ToText() => string.Join(Environment.NewLine,
+    [
+        $"scenario        {Scenario} against {Target} (mode {Mode}, limit {Limit} per {WindowSeconds} s)",
+        $"requests        {Requests} in {Seconds:0.0} s ({Requests / Math.Max(Seconds, 0.001):0} /s), {Dropped} dropped (no free slot)",
+        $"allowed         {Allowed}",
+        $"rejected        {Rejected}",
+        $"fail-open       {FailOpen} of the allowed were let through because Redis did not answer in time",
+        $"errors          {Errors}",
+        $"by instance     {string.Join(", ", ByInstance.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}",
+        $"over-admission  {OverAdmitted} (admitted {Allowed}; the limit allows at most {AllowedAtMost} over this run)",
+        $"races detected  {RacesDetected} during the run",
+        $"latency         {Latency}",
+        LatencyFromIntendedStart
+            ? "                from each request's scheduled start, so a stall counts against every request it held back"
+            : "                from each request's start",
+    ]);
+}

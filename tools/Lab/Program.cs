@@ -1,0 +1,4 @@
+using RateLimiterOrleans.Lab;
+using RateLimiterOrleans.Lab.CommandLine;
+
+return await LabCommandLine.RunAsync(args, LabPaths.Discover());
