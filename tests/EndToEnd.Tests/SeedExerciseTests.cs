@@ -75,12 +75,18 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
         await _lab.ConfigureEveryInstance("""{"use_redis": true, "use_lua_script": false, "rate_limit": 100}""");
         await WarmUp();
 
-        var (replies, races) = await DecidedBurst("exercise4");
+        // A race needs two requests between the same count and write: likely in a burst of 200, not certain (19 of
+        // 20 bursts raced when measured). Up to three bursts; every one must have been decided by the naive count.
+        var bursts = new List<(int Admitted, long Races)>();
+        for (int burst = 0; burst < 3 && !bursts.Any(b => b.Admitted > 100); burst++)
+        {
+            var (replies, races) = await DecidedBurst($"exercise4-{burst}");
+            bursts.Add((replies.Count(r => r.Status == HttpStatusCode.OK), races));
+        }
 
-        int admitted = replies.Count(r => r.Status == HttpStatusCode.OK);
-        output.WriteLine($"exercise 4: redis_naive admitted {admitted} of 200, races detected {races}");
-        Assert.True(admitted > 100, $"redis_naive admitted {admitted}; expected over 100.");
-        Assert.True(races > 0, $"redis_naive admitted {admitted} with no race detected.");
+        output.WriteLine($"exercise 4: redis_naive admitted {string.Join(", ", bursts.Select(b => $"{b.Admitted} of 200 with {b.Races} races"))}");
+        Assert.Contains(bursts, b => b.Admitted > 100);
+        Assert.All(bursts.Where(b => b.Admitted > 100), b => Assert.True(b.Races > 0, $"redis_naive admitted {b.Admitted} with no race detected."));
     }
 
     [Theory]
@@ -175,39 +181,22 @@ public sealed class SeedExerciseTests(StackFixture fixture, ITestOutputHelper ou
     }
 
     // A burst on another key first, in the mode under test: it compiles that path on each silo and opens the
-    // connections (test to nginx, nginx to silos, silos to Redis). On a cold stack the measured burst queues
-    // behind that work, and decisions miss the 100 ms Redis deadline; a burst that follows another runs warm.
+    // connections (test to nginx, nginx to silos, silos to Redis), so the measured burst's requests overlap as
+    // tightly as a warm lab's do.
     private async Task WarmUp()
     {
         await _lab.Concurrently(200, $"warm-up-{Guid.NewGuid():N}");
         await _lab.Reset();
     }
 
-    // 200 concurrent requests for a fresh client, in which the mode decided every one. A Redis decision that
-    // misses its 100 ms deadline (a busy 2-core machine can make it) answers fail-open: an admission nobody
-    // counted, which says nothing about how the mode counts. Such a burst is not a measurement; it is
-    // repeated, with a new client, up to five times a second apart, and the test fails if none was decided in full.
-    // Races are counted over the measured burst only.
+    // 200 concurrent requests for a fresh client, every one of them decided by the mode's own count: a busy silo
+    // must never turn a decision into a fail-open admission or a 503. Races are counted over this burst only.
     private async Task<(Reply[] Replies, long Races)> DecidedBurst(string name)
     {
-        const int attempts = 5;
-        for (int attempt = 1; attempt <= attempts; attempt++)
-        {
-            long racesBefore = await RacesOnAllInstances();
-            var replies = await _lab.Concurrently(200, Client(name));
-            int missed = replies.Count(r => r.Status == HttpStatusCode.ServiceUnavailable || r.Json["fail_open"]?.GetValue<bool>() == true);
-            if (missed == 0)
-            {
-                return (replies, await RacesOnAllInstances() - racesBefore);
-            }
-
-            output.WriteLine($"{name}: burst {attempt}: {missed} of 200 decisions missed the Redis deadline; not a measurement");
-            await _lab.Reset();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-
-        Assert.Fail($"{name}: no burst of 200 was decided in full in {attempts} attempts; the machine is too busy to measure.");
-        return ([], 0);
+        long racesBefore = await RacesOnAllInstances();
+        var replies = await _lab.Concurrently(200, Client(name));
+        Assert.All(replies, r => Assert.Equal("count", r.Field("basis")));
+        return (replies, await RacesOnAllInstances() - racesBefore);
     }
 
     private async Task<long> RacesOnAllInstances()

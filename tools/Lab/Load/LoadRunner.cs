@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using RateLimiterOrleans.Algorithms;
 
 namespace RateLimiterOrleans.Lab.Load;
 
@@ -13,7 +14,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         ArgumentNullException.ThrowIfNull(scenario);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = scenario.Concurrency, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
-        var (mode, limit, window) = await InstanceStats.ConfigAsync(http, target);
+        var (mode, limit, window, tokenBucket) = await InstanceStats.ConfigAsync(http, target);
         var racesBefore = await InstanceStats.RacesAsync(http, target);
 
         var tally = new Tally();
@@ -38,8 +39,10 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
 
         var racesAfter = await InstanceStats.RacesAsync(http, target);
         long races = racesAfter.Sum(p => p.Value - racesBefore.GetValueOrDefault(p.Key));
-        // In any interval of length d a sliding window admits at most limit * ceil(d / window) per client.
-        long allowedAtMost = scenario.Clients.Count * (long)limit * (long)Math.Ceiling(seconds / window);
+        var span = TimeSpan.FromSeconds(seconds);
+        long allowedAtMost = scenario.Clients.Count * (tokenBucket
+            ? new TokenBucketPolicy(limit, TimeSpan.FromSeconds(window)).MostAdmittedIn(span)
+            : new SlidingWindowPolicy(limit, TimeSpan.FromSeconds(window)).MostAdmittedIn(span));
         return new LoadSummary(
             scenario.Name, target.ToString(), mode, limit, window, seconds,
             tally.Requests, tally.Allowed, tally.Rejected, tally.Errors, tally.FailOpen, tally.Dropped,

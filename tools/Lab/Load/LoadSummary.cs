@@ -1,8 +1,9 @@
 namespace RateLimiterOrleans.Lab.Load;
 
 /// <summary>
-/// What one load run saw. <see cref="OverAdmitted"/> is what the run admitted beyond what the limit allows,
-/// fail-open answers included: they are admissions too, and under overload they are where excess comes from.
+/// What one load run saw. <see cref="OverAdmitted"/> is what the run admitted beyond what the limit allows, fail-open
+/// answers included: they are admissions too. It is split by cause: the fail-open answers (Redis could not decide, so
+/// nothing counted them), and the rest, which only a race between a count and its write can admit.
 /// At a fixed rate, latency runs from the time each request was due to be sent, not from when it was: a
 /// load generator that measured from the actual send would leave out the wait a stalled server imposed on
 /// the requests queued behind it (coordinated omission).
@@ -27,6 +28,9 @@ public sealed record LoadSummary(
     LatencyPercentiles Latency,
     bool LatencyFromIntendedStart)
 {
+    /// <summary>The over-admission that fail-open answers explain: at most all of it.</summary>
+    public long OverAdmittedByFailOpen => Math.Min(OverAdmitted, FailOpen);
+
     public string ToText() => string.Join(Environment.NewLine,
     [
         $"scenario        {Scenario} against {Target} (mode {Mode}, limit {Limit} per {WindowSeconds} s)",
@@ -37,6 +41,7 @@ public sealed record LoadSummary(
         $"errors          {Errors}",
         $"by instance     {string.Join(", ", ByInstance.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}",
         $"over-admission  {OverAdmitted} (admitted {Allowed}; the limit allows at most {AllowedAtMost} over this run)",
+        $"  by cause      {OverAdmittedByFailOpen} from fail-open answers, {OverAdmitted - OverAdmittedByFailOpen} from races",
         $"races detected  {RacesDetected} during the run",
         $"latency         {Latency}",
         LatencyFromIntendedStart
