@@ -52,6 +52,22 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
         }
     }
 
+    /// <summary>Posts the configuration to every instance, again while the cluster answers 503, until <paramref name="deadline"/>.</summary>
+    public async Task UntilConfigured(string body, TimeSpan deadline)
+    {
+        var until = DateTimeOffset.UtcNow + deadline;
+        for (int i = 0; i < StackPorts.Silos; i++)
+        {
+            Reply reply;
+            while ((reply = await PostConfig(body, Api(i))).Status == HttpStatusCode.ServiceUnavailable && DateTimeOffset.UtcNow < until)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+
+            Assert.True(reply.Status == HttpStatusCode.OK, $"POST /admin/config to api-{i + 1}: {reply.Status} {reply.Text}");
+        }
+    }
+
     public Task<Reply> Reset(string? client = null) =>
         Send(new HttpRequestMessage(HttpMethod.Post, client is null ? $"{Nginx}/admin/reset" : $"{Nginx}/admin/reset?client={Uri.EscapeDataString(client)}"));
 

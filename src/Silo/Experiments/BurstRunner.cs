@@ -30,7 +30,9 @@ public sealed class BurstRunner(IGrainFactory grains, SiloDirectory silos, Clust
     {
         ArgumentNullException.ThrowIfNull(burst);
         var snapshot = await config.WhenReady();
-        var policy = snapshot.PolicyFor(burst.Client);
+        // The burst's client is an API key, counted exactly as GET /api/request with X-API-Key counts it.
+        string client = ClientId.ForApiKey(burst.Client).Value;
+        var policy = snapshot.PolicyFor(client);
         var targets = silos.Active().Select(m => m.Name).ToList();
         if (targets.Count == 0)
         {
@@ -46,7 +48,7 @@ public sealed class BurstRunner(IGrainFactory grains, SiloDirectory silos, Clust
             long i;
             while ((i = Interlocked.Increment(ref next)) < burst.Requests)
             {
-                await Send(targets[(int)(i % targets.Count)], burst.Client, tally, cancellationToken);
+                await Send(targets[(int)(i % targets.Count)], client, tally, cancellationToken);
             }
         }));
         var elapsed = time.GetElapsedTime(started);

@@ -11,13 +11,15 @@ public sealed class GrainWhereabouts(IGrainFactory grains, SiloDirectory silos, 
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(2);
 
+    /// <param name="client">An API key, as the caller sends it in <c>X-API-Key</c>.</param>
     public async Task<WhereResponse> FindAsync(string client)
     {
         ArgumentNullException.ThrowIfNull(client);
         var snapshot = await config.WhenReady();
+        string id = ClientId.ForApiKey(client).Value;
         // The directory's answer, as this silo last knew it: it never creates an activation.
-        var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IClientLimiterGrain>(client));
-        var recent = await Task.WhenAll(silos.Active().Select(m => Recent(m.Name, client)));
+        var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IClientLimiterGrain>(id));
+        var recent = await Task.WhenAll(silos.Active().Select(m => Recent(m.Name, id)));
         return new WhereResponse(
             instance.Value,
             client,

@@ -4,9 +4,10 @@ namespace RateLimiterOrleans.Silo.Http;
 
 /// <summary>
 /// Guards <c>/admin/*</c> and the dashboard when <c>RATELIMITER_ADMIN_TOKEN</c> is set: a call without the token
-/// gets a 401 with a JSON body. Scripts send it in <c>X-Admin-Token</c> or <c>Authorization: Bearer</c>; a
-/// browser asks for it once (HTTP Basic, any user name, the token as password) and then sends it with every
-/// call the dashboard makes.
+/// gets a 401 with a JSON body. Scripts send it in <c>X-Admin-Token</c> or <c>Authorization: Bearer</c>; for the
+/// dashboard, a browser asks for it once (HTTP Basic, any user name, the token as password) and then sends it with
+/// every call the dashboard makes. The admin API itself offers no Basic challenge: a browser would answer a page's
+/// own <c>fetch</c> with its login dialog, and the lab page asks for the token itself.
 /// </summary>
 internal sealed class AdminTokenFilter(SecurityOptions security) : IEndpointFilter
 {
@@ -21,7 +22,8 @@ internal sealed class AdminTokenFilter(SecurityOptions security) : IEndpointFilt
             return await next(context);
         }
 
-        context.HttpContext.Response.Headers.WWWAuthenticate = new([BasicChallenge, "Bearer"]);
+        bool dashboard = context.HttpContext.Request.Path.StartsWithSegments("/dashboard");
+        context.HttpContext.Response.Headers.WWWAuthenticate = dashboard ? new Microsoft.Extensions.Primitives.StringValues([BasicChallenge, "Bearer"]) : "Bearer";
         return new ApiError("unauthorized", SecurityOptions.AdminHeader, "an admin token is required: send it in X-Admin-Token, as Authorization: Bearer, or as the password of HTTP Basic")
             .ToResult(StatusCodes.Status401Unauthorized);
     }
