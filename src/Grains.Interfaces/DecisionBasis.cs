@@ -16,7 +16,10 @@ public enum DecisionBasis
     /// <summary>Redis could not decide and the failure policy is <c>local</c>: this silo's own count of limit / live silos decided.</summary>
     LocalFallback,
 
-    /// <summary>This silo had too many decisions in flight: refused with 503 before anything was counted.</summary>
+    /// <summary>
+    /// This silo had too many decisions in flight, or Redis did not answer in time on a live connection: refused
+    /// with 503 and Retry-After, and nothing was counted.
+    /// </summary>
     Overloaded,
 
     /// <summary>

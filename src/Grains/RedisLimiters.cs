@@ -5,6 +5,9 @@ namespace RateLimiterOrleans.Grains;
 /// <summary>
 /// Both Redis strategies for both algorithms, and the one place a Redis failure becomes a decision value under
 /// the cluster's failure policy: allowed and marked (open), refused (closed), or counted by this silo (local).
+/// The policy is for Redis being unreachable (refused, lost, or the circuit open). A command that times out on a
+/// live connection only says Redis is slow: its answer is unknown, so it is an overload answer, neither an
+/// admission nor a count, until enough timeouts in a row open the circuit.
 /// </summary>
 public sealed class RedisLimiters(
     AtomicSlidingWindowStore atomicSlidingWindow,
@@ -34,6 +37,10 @@ public sealed class RedisLimiters(
             }
 
             return decisions.Create(result.Decision, mode, policy, result.RaceDetected);
+        }
+        catch (RedisStoreException e) when (e.Failure == RedisFailure.TimedOut)
+        {
+            return decisions.Uncounted(mode, policy, DecisionBasis.Overloaded);
         }
         catch (RedisStoreException e)
         {
