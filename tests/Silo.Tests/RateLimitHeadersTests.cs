@@ -37,6 +37,17 @@ public sealed class RateLimitHeadersTests
     }
 
     [Fact]
+    public void A_shadow_admission_says_it_would_have_been_refused_and_asks_nobody_to_wait()
+    {
+        var headers = Apply(Admitted with { Remaining = 0, RetryAfter = TimeSpan.FromSeconds(30), WouldHaveBeenRefused = true });
+
+        Assert.Equal("would-refuse", headers[RateLimitHeaders.ShadowHeader]);
+        Assert.Equal("\"gold\";r=0", headers["RateLimit"]);
+        Assert.False(headers.ContainsKey("Retry-After"));
+        Assert.False(Apply(Admitted).ContainsKey(RateLimitHeaders.ShadowHeader));
+    }
+
+    [Fact]
     public void A_fail_open_admission_is_marked_and_claims_no_quota()
     {
         var headers = Apply(Admitted with { Basis = DecisionBasis.FailedOpen });

@@ -13,6 +13,11 @@ internal static class RateLimitHeaders
     public const string FailOpenHeader = "X-RateLimit-Fail-Open";
     public const string FallbackHeader = "X-RateLimit-Fallback";
 
+    /// <summary>On a request admitted only because its tier is in shadow mode.</summary>
+    public const string ShadowHeader = "X-RateLimit-Shadow";
+
+    public const string ShadowWouldRefuse = "would-refuse";
+
     public static void Apply(HttpResponse response, Decision decision)
     {
         switch (decision.Basis)
@@ -31,6 +36,11 @@ internal static class RateLimitHeaders
         }
 
         response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{decision.Tier}\";q={decision.Limit};w={decision.WindowSizeSeconds}");
+        if (decision.WouldHaveBeenRefused)
+        {
+            response.Headers[ShadowHeader] = ShadowWouldRefuse;
+        }
+
         if (decision.Allowed)
         {
             // t is optional in the draft; an admission does not know when the next slot frees, so it omits t.
