@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using RateLimiterOrleans.AspNetCore;
 using RateLimiterOrleans.Grains;
 using RateLimiterOrleans.Silo.Http;
 

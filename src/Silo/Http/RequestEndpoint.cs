@@ -1,3 +1,4 @@
+using RateLimiterOrleans.AspNetCore;
 using RateLimiterOrleans.Grains;
 
 namespace RateLimiterOrleans.Silo.Http;

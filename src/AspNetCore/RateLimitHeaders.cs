@@ -1,14 +1,15 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using RateLimiterOrleans.Grains;
 
-namespace RateLimiterOrleans.Silo.Http;
+namespace RateLimiterOrleans.AspNetCore;
 
 /// <summary>
 /// <c>RateLimit-Policy</c> and <c>RateLimit</c> as in draft-ietf-httpapi-ratelimit-headers, and
 /// <c>Retry-After</c> on rejections. The policy is named after the client's tier. Seconds are rounded up,
-/// so a client that waits them is admitted.
+/// so a client that waits them is admitted. <c>/api/request</c> and the adapter both answer with these.
 /// </summary>
-internal static class RateLimitHeaders
+public static class RateLimitHeaders
 {
     public const string FailOpenHeader = "X-RateLimit-Fail-Open";
     public const string FallbackHeader = "X-RateLimit-Fallback";
@@ -20,6 +21,8 @@ internal static class RateLimitHeaders
 
     public static void Apply(HttpResponse response, Decision decision)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(decision);
         switch (decision.Basis)
         {
             case DecisionBasis.FailedOpen:
@@ -54,5 +57,6 @@ internal static class RateLimitHeaders
     }
 
     public static long SecondsUntilRetry(Decision decision) =>
-        decision.Allowed ? 0 : Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        decision is null ? throw new ArgumentNullException(nameof(decision))
+        : decision.Allowed ? 0 : Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalSeconds));
 }
