@@ -71,7 +71,7 @@ public sealed class ClusterLease : RateLimitLease
         if (!decision.Allowed)
         {
             metadata[MetadataName.RetryAfter.Name] = TimeSpan.FromSeconds(RateLimitHeaders.SecondsUntilRetry(decision));
-            metadata[MetadataName.ReasonPhrase.Name] = decision.Basis == DecisionBasis.Count ? "rate_limited" : decision.Basis.ToName();
+            metadata[MetadataName.ReasonPhrase.Name] = decision.Basis == DecisionBasis.Count ? "the rate limit refused this request" : decision.Basis.ToName();
         }
 
         return new(decision.Allowed, decision, metadata);
