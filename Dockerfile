@@ -9,6 +9,7 @@ COPY src/Algorithms/Algorithms.csproj src/Algorithms/
 COPY src/Stores/Stores.csproj src/Stores/
 COPY src/Grains.Interfaces/Grains.Interfaces.csproj src/Grains.Interfaces/
 COPY src/Grains/Grains.csproj src/Grains/
+COPY src/AspNetCore/AspNetCore.csproj src/AspNetCore/
 COPY src/Silo/Silo.csproj src/Silo/
 RUN dotnet restore src/Silo/Silo.csproj
 # Only the projects the silo is built from: a change to tools/ or tests/ does not rebuild the image.
@@ -16,6 +17,7 @@ COPY src/Algorithms/ src/Algorithms/
 COPY src/Stores/ src/Stores/
 COPY src/Grains.Interfaces/ src/Grains.Interfaces/
 COPY src/Grains/ src/Grains/
+COPY src/AspNetCore/ src/AspNetCore/
 COPY src/Silo/ src/Silo/
 RUN dotnet publish src/Silo/Silo.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

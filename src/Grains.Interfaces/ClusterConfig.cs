@@ -16,6 +16,7 @@ namespace RateLimiterOrleans.Grains;
 /// <param name="Tiers">Named tiers besides the default one.</param>
 /// <param name="Assignments">API key to tier name; every other client is in the default tier.</param>
 /// <param name="FailMode">What a Redis-mode request gets while Redis is unreachable.</param>
+/// <param name="Shadow">Whether the default tier is in shadow mode (<see cref="TierLimits.Shadow"/>).</param>
 [GenerateSerializer, Immutable]
 public sealed record ClusterConfig(
     [property: Id(0)] RateLimitMode Mode,
@@ -28,7 +29,8 @@ public sealed record ClusterConfig(
     [property: Id(7)] RateLimitAlgorithm Algorithm,
     [property: Id(9)] ImmutableDictionary<string, TierLimits> Tiers,
     [property: Id(10)] ImmutableDictionary<string, string> Assignments,
-    [property: Id(11)] FailMode FailMode)
+    [property: Id(11)] FailMode FailMode,
+    [property: Id(12)] bool Shadow = false)
 {
     public const string DefaultTier = "default";
 
@@ -45,7 +47,7 @@ public sealed record ClusterConfig(
     public TimeSpan LongestWindow => TimeSpan.FromSeconds(Tiers.Values.Select(t => t.WindowSizeSeconds).Append(WindowSizeSeconds).Max());
 
     /// <summary>The default tier, as the top-level fields define it.</summary>
-    public TierLimits DefaultLimits => new(RateLimit, WindowSizeSeconds, Algorithm);
+    public TierLimits DefaultLimits => new(RateLimit, WindowSizeSeconds, Algorithm, Shadow);
 
     public static ClusterConfig Initial(RateLimitMode mode, int rateLimit, int windowSizeSeconds) =>
         new(mode, rateLimit, windowSizeSeconds, Version: 1, ResetCounter: 0, FullResetGeneration: 0,

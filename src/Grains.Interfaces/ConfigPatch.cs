@@ -14,4 +14,5 @@ public sealed record ConfigPatch(
     [property: Id(4)] int? WindowSizeSeconds = null,
     [property: Id(5)] string? Algorithm = null,
     [property: Id(6)] bool? FailOpen = null,
-    [property: Id(7)] string? FailMode = null);
+    [property: Id(7)] string? FailMode = null,
+    [property: Id(8)] bool? Shadow = null);

@@ -4,6 +4,9 @@ namespace RateLimiterOrleans.Grains;
 /// One rate-limit decision as it crosses grain boundaries. A rejection is a value, never an exception, and so is
 /// a Redis failure or an overloaded silo: <see cref="Basis"/> says what the decision rests on.
 /// </summary>
+/// <param name="WouldHaveBeenRefused">
+/// The client's tier is in shadow mode and its limit refused this request: it is admitted, and says so.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record Decision(
     [property: Id(0)] bool Allowed,
@@ -16,7 +19,8 @@ public sealed record Decision(
     [property: Id(7)] string Tier,
     [property: Id(8)] RateLimitAlgorithm Algorithm,
     [property: Id(9)] int WindowSizeSeconds,
-    [property: Id(10)] DecisionBasis Basis)
+    [property: Id(10)] DecisionBasis Basis,
+    [property: Id(11)] bool WouldHaveBeenRefused = false)
 {
     /// <summary>Redis could not decide, so the failure policy did.</summary>
     public bool BackendUnavailable => Basis is DecisionBasis.FailedOpen or DecisionBasis.FailedClosed or DecisionBasis.LocalFallback;

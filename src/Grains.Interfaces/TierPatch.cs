@@ -5,4 +5,5 @@ namespace RateLimiterOrleans.Grains;
 public sealed record TierPatch(
     [property: Id(0)] int? RateLimit = null,
     [property: Id(1)] int? WindowSizeSeconds = null,
-    [property: Id(2)] string? Algorithm = null);
+    [property: Id(2)] string? Algorithm = null,
+    [property: Id(3)] bool? Shadow = null);

@@ -33,7 +33,7 @@ public static class ConfigRules
             return new ConfigChange(current, error);
         }
 
-        var tierPatch = new TierPatch(patch.RateLimit, patch.WindowSizeSeconds, patch.Algorithm);
+        var tierPatch = new TierPatch(patch.RateLimit, patch.WindowSizeSeconds, patch.Algorithm, patch.Shadow);
         if (ResolveLimits(current.DefaultLimits, tierPatch, out var limitsError) is not { } limits)
         {
             return new ConfigChange(current, limitsError);
@@ -51,6 +51,7 @@ public static class ConfigRules
             WindowSizeSeconds = limits.WindowSizeSeconds,
             Algorithm = limits.Algorithm,
             FailMode = failMode,
+            Shadow = limits.Shadow,
         };
         return Changed(current, next);
     }
@@ -67,7 +68,7 @@ public static class ConfigRules
 
         if (name == ClusterConfig.DefaultTier)
         {
-            return Apply(current, new ConfigPatch(RateLimit: patch.RateLimit, WindowSizeSeconds: patch.WindowSizeSeconds, Algorithm: patch.Algorithm));
+            return Apply(current, new ConfigPatch(RateLimit: patch.RateLimit, WindowSizeSeconds: patch.WindowSizeSeconds, Algorithm: patch.Algorithm, Shadow: patch.Shadow));
         }
 
         bool exists = current.Tiers.TryGetValue(name, out var existing);
@@ -199,7 +200,7 @@ public static class ConfigRules
             return null;
         }
 
-        return new TierLimits(rateLimit, window, algorithm);
+        return new TierLimits(rateLimit, window, algorithm, patch.Shadow ?? current.Shadow);
     }
 
     // A change that changes nothing keeps the version, so repeating a request is free and idempotent.
@@ -210,6 +211,7 @@ public static class ConfigRules
             && next.WindowSizeSeconds == current.WindowSizeSeconds
             && next.Algorithm == current.Algorithm
             && next.FailMode == current.FailMode
+            && next.Shadow == current.Shadow
             && next.Tiers.Count == current.Tiers.Count && next.Tiers.All(t => current.Tiers.TryGetValue(t.Key, out var c) && c == t.Value)
             && next.Assignments.Count == current.Assignments.Count && next.Assignments.All(a => current.Assignments.TryGetValue(a.Key, out var c) && c == a.Value);
         return new ConfigChange(same ? current : next with { Version = current.Version + 1 }, null);

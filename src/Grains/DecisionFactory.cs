@@ -13,9 +13,16 @@ public sealed class DecisionFactory(IOptions<RateLimiterOptions> options)
 
     public string Instance => _instance;
 
-    public Decision Create(LimitDecision verdict, RateLimitMode mode, ClientPolicy policy, bool raceDetected = false, DecisionBasis basis = DecisionBasis.Count) =>
-        new(verdict.Allowed, verdict.Limit, verdict.Remaining, verdict.RetryAfter, mode, raceDetected, _instance,
-            policy.Tier, policy.Algorithm, policy.Limits.WindowSizeSeconds, basis);
+    /// <remarks>
+    /// In a shadow tier a refusal is turned into a marked admission here, after the count decided: the count is
+    /// exactly what enforcing the limit would have kept, so turning shadow mode off changes no count.
+    /// </remarks>
+    public Decision Create(LimitDecision verdict, RateLimitMode mode, ClientPolicy policy, bool raceDetected = false, DecisionBasis basis = DecisionBasis.Count)
+    {
+        bool shadowed = !verdict.Allowed && policy.Limits.Shadow;
+        return new(verdict.Allowed || shadowed, verdict.Limit, verdict.Remaining, verdict.RetryAfter, mode, raceDetected, _instance,
+            policy.Tier, policy.Algorithm, policy.Limits.WindowSizeSeconds, basis, WouldHaveBeenRefused: shadowed);
+    }
 
     /// <summary>Nothing was counted: Redis failed and the policy is open or closed, or this silo was overloaded.</summary>
     public Decision Uncounted(RateLimitMode mode, ClientPolicy policy, DecisionBasis basis) =>

@@ -73,7 +73,7 @@ public sealed class RateLimitDecider : IDisposable
 
         activity?.SetTag("ratelimit.algorithm", decision.Algorithm.ToName());
         activity?.SetTag("ratelimit.tier", decision.Tier);
-        activity?.SetTag("ratelimit.result", decision.Allowed ? "allowed" : "rejected");
+        activity?.SetTag("ratelimit.result", RateLimiterMetrics.ResultOf(decision));
         activity?.SetTag("ratelimit.decided_by", decision.DecidedBy);
         return decision;
     }

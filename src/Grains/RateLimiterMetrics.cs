@@ -18,6 +18,9 @@ public sealed class RateLimiterMetrics
     public const string BypassName = "ratelimit.bypass";
     public const string JournalWritesName = "ratelimit.grain.journal.writes";
 
+    /// <summary>The <c>result</c> of a request admitted only because its tier is in shadow mode.</summary>
+    public const string ShadowRejected = "shadow_rejected";
+
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _races;
     private readonly Histogram<double> _duration;
@@ -30,7 +33,7 @@ public sealed class RateLimiterMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         Meter = meterFactory.Create(MeterName);
-        _decisions = Meter.CreateCounter<long>(DecisionsName, "{decision}", "Decisions the mode's own count made, by mode, algorithm and result.");
+        _decisions = Meter.CreateCounter<long>(DecisionsName, "{decision}", "Decisions the mode's own count made, by mode, algorithm and result (allowed, rejected, shadow_rejected).");
         _races = Meter.CreateCounter<long>(RacesName, "{decision}", "Admissions that found the count above the limit when they counted again (redis_naive).");
         _duration = Meter.CreateHistogram(DurationName, "s", "Time to decide one request, from the silo that took it.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
@@ -53,14 +56,14 @@ public sealed class RateLimiterMetrics
         switch (decision.Basis)
         {
             case DecisionBasis.Count:
-                _decisions.Add(1, new TagList { { "mode", mode }, { "algorithm", decision.Algorithm.ToName() }, { "result", decision.Allowed ? "allowed" : "rejected" } });
+                _decisions.Add(1, new TagList { { "mode", mode }, { "algorithm", decision.Algorithm.ToName() }, { "result", ResultOf(decision) } });
                 _duration.Record(took.TotalSeconds, new KeyValuePair<string, object?>("mode", mode));
                 break;
             case DecisionBasis.Overloaded or DecisionBasis.Fenced:
                 _overloaded.Add(1, new KeyValuePair<string, object?>("reason", decision.Basis == DecisionBasis.Fenced ? "fenced" : "overloaded"));
                 break;
             default:
-                _backendFailures.Add(1, new TagList { { "mode", mode }, { "policy", PolicyOf(decision.Basis) }, { "result", decision.Allowed ? "allowed" : "rejected" } });
+                _backendFailures.Add(1, new TagList { { "mode", mode }, { "policy", PolicyOf(decision.Basis) }, { "result", ResultOf(decision) } });
                 break;
         }
 
@@ -73,6 +76,13 @@ public sealed class RateLimiterMetrics
     public void JournalWritten(string purpose) => _journalWrites.Add(1, new KeyValuePair<string, object?>("purpose", purpose));
 
     public void Bypass(bool granted) => _bypass.Add(1, new KeyValuePair<string, object?>("outcome", granted ? "granted" : "wrong_secret"));
+
+    /// <summary>
+    /// <c>allowed</c>, <c>rejected</c>, or <c>shadow_rejected</c>: admitted by a shadow tier that would have refused
+    /// it, kept apart so that <c>allowed</c> still means "within the limit".
+    /// </summary>
+    public static string ResultOf(Decision decision) =>
+        decision.WouldHaveBeenRefused ? ShadowRejected : decision.Allowed ? "allowed" : "rejected";
 
     private static string PolicyOf(DecisionBasis basis) => basis switch
     {

@@ -8,7 +8,7 @@ namespace RateLimiterOrleans.Grains;
 /// </summary>
 public sealed class SiloDecisionStats
 {
-    private readonly ConcurrentDictionary<(RateLimitMode Mode, bool Allowed), long> _decisions = new();
+    private readonly ConcurrentDictionary<(RateLimitMode Mode, string Result), long> _decisions = new();
     private readonly long[] _byBasis = new long[Enum.GetValues<DecisionBasis>().Length];
     private long _racesDetected;
 
@@ -22,7 +22,7 @@ public sealed class SiloDecisionStats
         Interlocked.Increment(ref _byBasis[(int)decision.Basis]);
         if (decision.Basis == DecisionBasis.Count)
         {
-            _decisions.AddOrUpdate((decision.Mode, decision.Allowed), 1, static (_, count) => count + 1);
+            _decisions.AddOrUpdate((decision.Mode, RateLimiterMetrics.ResultOf(decision)), 1, static (_, count) => count + 1);
         }
 
         if (decision.RaceDetected)
@@ -34,13 +34,14 @@ public sealed class SiloDecisionStats
     /// <summary>Requests decided on <paramref name="basis"/>: by the failure policy, by an overload, or by the count itself.</summary>
     public long Decided(DecisionBasis basis) => Interlocked.Read(ref _byBasis[(int)basis]);
 
-    /// <summary>Counts as <c>mode → {allowed, rejected}</c>, with every mode present.</summary>
+    /// <summary>Counts as <c>mode → {allowed, rejected, shadow_rejected}</c>, with every mode present.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> DecisionsByMode() =>
         Enum.GetValues<RateLimitMode>().ToDictionary(
             mode => mode.ToName(),
             mode => (IReadOnlyDictionary<string, long>)new Dictionary<string, long>
             {
-                ["allowed"] = _decisions.GetValueOrDefault((mode, true)),
-                ["rejected"] = _decisions.GetValueOrDefault((mode, false)),
+                ["allowed"] = _decisions.GetValueOrDefault((mode, "allowed")),
+                ["rejected"] = _decisions.GetValueOrDefault((mode, "rejected")),
+                [RateLimiterMetrics.ShadowRejected] = _decisions.GetValueOrDefault((mode, RateLimiterMetrics.ShadowRejected)),
             });
 }

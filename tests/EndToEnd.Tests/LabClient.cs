@@ -12,7 +12,7 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
 {
     /// <summary>The whole configuration the seed's lab starts with, every field named.</summary>
     public const string SeedConfiguration =
-        """{"mode": "redis_atomic", "algorithm": "sliding_window", "rate_limit": 100, "window_size_seconds": 60, "fail_open": true}""";
+        """{"mode": "redis_atomic", "algorithm": "sliding_window", "rate_limit": 100, "window_size_seconds": 60, "fail_open": true, "shadow": false}""";
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 

@@ -17,6 +17,9 @@ public class StackFixture : IAsyncLifetime
 
     public LabClient Client { get; private set; } = null!;
 
+    /// <summary>The stack's Orleans ids, for an Orleans client of its cluster.</summary>
+    public StackSettings Settings { get; private set; } = null!;
+
     private bool Started => Client is not null;
 
     protected virtual IReadOnlyDictionary<string, string>? SiloEnvironment => null;
@@ -34,7 +37,8 @@ public class StackFixture : IAsyncLifetime
             paths.Root,
             _stateDirectory,
             paths.SiloAssembly(configuration));
-        Stack = new LabStack(layout, StackPorts.Free(), new StackSettings($"e2e-{Guid.NewGuid():N}", SiloEnvironment, Observability), _progress);
+        Settings = new StackSettings($"e2e-{Guid.NewGuid():N}", SiloEnvironment, Observability);
+        Stack = new LabStack(layout, StackPorts.Free(), Settings, _progress);
         var outcome = await Stack.UpAsync();
         if (!outcome.Ok)
         {

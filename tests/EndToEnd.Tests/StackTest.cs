@@ -9,6 +9,8 @@ public abstract class StackTest(StackFixture fixture) : IAsyncLifetime
 {
     protected LabClient Lab => fixture.Client;
 
+    protected StackFixture Stack => fixture;
+
     public virtual async Task InitializeAsync()
     {
         Assert.True((await fixture.Stack.UpAsync()).Ok, "The shared stack could not be brought back up.");

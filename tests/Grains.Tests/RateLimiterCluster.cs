@@ -72,11 +72,11 @@ public sealed class RateLimiterCluster : IAsyncDisposable
 
     /// <summary>
     /// Applies a patch and waits until every silo's cache holds the result. The algorithm is the sliding
-    /// window unless the patch names one, since the configuration outlives each test.
+    /// window and shadow mode is off unless the patch says otherwise, since the configuration outlives each test.
     /// </summary>
     public async Task<ClusterConfig> Configure(ConfigPatch patch)
     {
-        var change = await ConfigGrain.Update(patch with { Algorithm = patch.Algorithm ?? "sliding_window" });
+        var change = await ConfigGrain.Update(patch with { Algorithm = patch.Algorithm ?? "sliding_window", Shadow = patch.Shadow ?? false });
         Assert.True(change.Applied, change.Error?.ToString());
         await UntilEverySiloHas(change.Config.Version, TimeSpan.FromSeconds(5));
         return change.Config;

@@ -43,6 +43,33 @@ public sealed class TierRulesTests
     }
 
     [Fact]
+    public void Shadow_mode_is_set_per_tier_and_kept_by_changes_that_do_not_name_it()
+    {
+        var gold = ConfigRules.PutTier(Start, "gold", new TierPatch(1000, 60, Shadow: true)).Config;
+        var changed = ConfigRules.PutTier(gold, "gold", new TierPatch(RateLimit: 500)).Config;
+        var enforced = ConfigRules.PutTier(changed, "gold", new TierPatch(Shadow: false)).Config;
+
+        Assert.True(gold.Tiers["gold"].Shadow);
+        Assert.False(gold.Shadow);
+        Assert.Equal(new TierLimits(500, 60, RateLimitAlgorithm.SlidingWindow, Shadow: true), changed.Tiers["gold"]);
+        Assert.False(enforced.Tiers["gold"].Shadow);
+        Assert.Equal(changed.Version + 1, enforced.Version);
+    }
+
+    [Fact]
+    public void Shadow_mode_of_the_default_tier_is_set_through_the_config_or_the_default_tier()
+    {
+        var viaConfig = ConfigRules.Apply(Start, new ConfigPatch(Shadow: true)).Config;
+        var viaTier = ConfigRules.PutTier(Start, "default", new TierPatch(Shadow: true)).Config;
+        var unchanged = ConfigRules.Apply(viaConfig, new ConfigPatch(Shadow: true));
+
+        Assert.True(viaConfig.Shadow);
+        Assert.True(viaConfig.DefaultLimits.Shadow);
+        Assert.Equal(viaConfig, viaTier);
+        Assert.Same(viaConfig, unchanged.Config);
+    }
+
+    [Fact]
     public void The_default_tier_is_the_top_level_configuration()
     {
         var change = ConfigRules.PutTier(Start, "default", new TierPatch(RateLimit: 7));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using RateLimiterOrleans.AspNetCore;
 using RateLimiterOrleans.Grains;
 using RateLimiterOrleans.Silo.Http;
 
@@ -34,6 +35,17 @@ public sealed class RateLimitHeadersTests
         Assert.Equal(seconds, headers["Retry-After"]);
         Assert.Equal($"\"gold\";r=0;t={seconds}", headers["RateLimit"]);
         Assert.Equal("\"gold\";q=100;w=60", headers["RateLimit-Policy"]);
+    }
+
+    [Fact]
+    public void A_shadow_admission_says_it_would_have_been_refused_and_asks_nobody_to_wait()
+    {
+        var headers = Apply(Admitted with { Remaining = 0, RetryAfter = TimeSpan.FromSeconds(30), WouldHaveBeenRefused = true });
+
+        Assert.Equal("would-refuse", headers[RateLimitHeaders.ShadowHeader]);
+        Assert.Equal("\"gold\";r=0", headers["RateLimit"]);
+        Assert.False(headers.ContainsKey("Retry-After"));
+        Assert.False(Apply(Admitted).ContainsKey(RateLimitHeaders.ShadowHeader));
     }
 
     [Fact]

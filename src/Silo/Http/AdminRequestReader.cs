@@ -15,6 +15,7 @@ internal static class AdminRequestReader
         ["algorithm"] = JsonFieldKind.String,
         ["fail_open"] = JsonFieldKind.Boolean,
         ["fail_mode"] = JsonFieldKind.String,
+        ["shadow"] = JsonFieldKind.Boolean,
     };
 
     private static readonly Dictionary<string, JsonFieldKind> TierFields = new()
@@ -22,6 +23,7 @@ internal static class AdminRequestReader
         ["rate_limit"] = JsonFieldKind.Integer,
         ["window_size_seconds"] = JsonFieldKind.Integer,
         ["algorithm"] = JsonFieldKind.String,
+        ["shadow"] = JsonFieldKind.Boolean,
     };
 
     private static readonly Dictionary<string, JsonFieldKind> AssignmentFields = new()
@@ -43,7 +45,8 @@ internal static class AdminRequestReader
                 Number(values, "window_size_seconds"),
                 Text(values, "algorithm"),
                 Flag(values, "fail_open"),
-                Text(values, "fail_mode")), null);
+                Text(values, "fail_mode"),
+                Flag(values, "shadow")), null);
     }
 
     public static (TierPatch? Patch, ApiError? Error) Tier(ReadOnlyMemory<byte> body)
@@ -51,7 +54,7 @@ internal static class AdminRequestReader
         var (values, error) = StrictJsonObject.Read(body, TierFields);
         return values is null
             ? (null, error)
-            : (new TierPatch(Number(values, "rate_limit"), Number(values, "window_size_seconds"), Text(values, "algorithm")), null);
+            : (new TierPatch(Number(values, "rate_limit"), Number(values, "window_size_seconds"), Text(values, "algorithm"), Flag(values, "shadow")), null);
     }
 
     public static (string? ApiKey, string? Tier, ApiError? Error) Assignment(ReadOnlyMemory<byte> body)

@@ -1,3 +1,4 @@
+using RateLimiterOrleans.AspNetCore;
 using RateLimiterOrleans.Grains;
 
 namespace RateLimiterOrleans.Silo.Http;
@@ -33,7 +34,7 @@ internal static class RequestEndpoint
 
         if (bypass.Check(context.Request) == BypassOutcome.Granted)
         {
-            return Results.Json(new RequestResponse("ok", instance.Value, client.Name, snapshot.Config.Mode.ToName(), 0, 0, 0, "bypass", "none", instance.Value, false, false, Bypassed: true, permits, "bypass"));
+            return Results.Json(new RequestResponse("ok", instance.Value, client.Name, snapshot.Config.Mode.ToName(), 0, 0, 0, "bypass", "none", instance.Value, false, false, Bypassed: true, permits, "bypass", WouldHaveBeenRefused: false));
         }
 
         // A grain call ends at Orleans' response timeout; the request timeout is the backstop for the rest.
@@ -54,7 +55,8 @@ internal static class RequestEndpoint
             decision.FailedOpen,
             Bypassed: false,
             permits,
-            DecisionBasisNames.ToName(decision.Basis));
+            DecisionBasisNames.ToName(decision.Basis),
+            decision.WouldHaveBeenRefused);
         return Results.Json(body, statusCode: StatusCode(decision));
     }
 

@@ -19,7 +19,7 @@ public sealed record TiersResponse(
 }
 
 /// <summary>One tier's limits on the wire.</summary>
-public sealed record TierResponse(int RateLimit, int WindowSizeSeconds, string Algorithm)
+public sealed record TierResponse(int RateLimit, int WindowSizeSeconds, string Algorithm, bool Shadow)
 {
-    public static TierResponse From(TierLimits limits) => new(limits.RateLimit, limits.WindowSizeSeconds, limits.Algorithm.ToName());
+    public static TierResponse From(TierLimits limits) => new(limits.RateLimit, limits.WindowSizeSeconds, limits.Algorithm.ToName(), limits.Shadow);
 }

@@ -14,7 +14,7 @@ namespace RateLimiterOrleans.Silo.Observability;
 public sealed class SeedMetricsExporter : IDisposable
 {
     private static readonly Counter Decisions = Metrics.CreateCounter(
-        "rate_limit_decisions_total", "Rate-limit decisions by mode, algorithm and result.",
+        "rate_limit_decisions_total", "Rate-limit decisions by mode, algorithm and result: allowed, rejected, or shadow_rejected (admitted by a shadow tier that would have refused it).",
         new CounterConfiguration { LabelNames = ["instance", "mode", "algorithm", "result"] });
 
     private static readonly Counter Races = Metrics.CreateCounter(
@@ -80,6 +80,7 @@ public sealed class SeedMetricsExporter : IDisposable
             {
                 Decisions.WithLabels(_instance, mode, algorithm, "allowed");
                 Decisions.WithLabels(_instance, mode, algorithm, "rejected");
+                Decisions.WithLabels(_instance, mode, algorithm, RateLimiterMetrics.ShadowRejected);
             }
         }
 

@@ -45,5 +45,5 @@ internal static class BenchEndpoints
     }
 
     private static RequestResponse Body(string status, string client, string mode, int limit, InstanceName instance) =>
-        new(status, instance.Value, client, mode, limit, 0, 0, "default", "sliding_window", instance.Value, false, false, false, 1, "count");
+        new(status, instance.Value, client, mode, limit, 0, 0, "default", "sliding_window", instance.Value, false, false, false, 1, "count", WouldHaveBeenRefused: false);
 }

@@ -239,7 +239,7 @@ function wireValue(control) {
 function renderTiers(tiers) {
   const rows = [['default', tiers.default], ...Object.entries(tiers.tiers)];
   $('#tiers-table tbody').replaceChildren(...rows.map(([name, tier]) =>
-    h('tr', {}, h('td', {}, name), h('td', {}, tier.rate_limit), h('td', {}, `${tier.window_size_seconds} s`), h('td', {}, tier.algorithm))));
+    h('tr', {}, h('td', {}, name), h('td', {}, tier.rate_limit), h('td', {}, `${tier.window_size_seconds} s`), h('td', {}, tier.algorithm), h('td', {}, tier.shadow ? 'shadow: refuses nothing' : 'enforced'))));
   const assignments = Object.entries(tiers.assignments);
   $('#assignments-table tbody').replaceChildren(...(assignments.length
     ? assignments.map(([key, tier]) => h('tr', {}, h('td', {}, key), h('td', {}, tier)))

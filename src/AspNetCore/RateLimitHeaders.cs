@@ -1,20 +1,28 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using RateLimiterOrleans.Grains;
 
-namespace RateLimiterOrleans.Silo.Http;
+namespace RateLimiterOrleans.AspNetCore;
 
 /// <summary>
 /// <c>RateLimit-Policy</c> and <c>RateLimit</c> as in draft-ietf-httpapi-ratelimit-headers, and
 /// <c>Retry-After</c> on rejections. The policy is named after the client's tier. Seconds are rounded up,
-/// so a client that waits them is admitted.
+/// so a client that waits them is admitted. <c>/api/request</c> and the adapter both answer with these.
 /// </summary>
-internal static class RateLimitHeaders
+public static class RateLimitHeaders
 {
     public const string FailOpenHeader = "X-RateLimit-Fail-Open";
     public const string FallbackHeader = "X-RateLimit-Fallback";
 
+    /// <summary>On a request admitted only because its tier is in shadow mode.</summary>
+    public const string ShadowHeader = "X-RateLimit-Shadow";
+
+    public const string ShadowWouldRefuse = "would-refuse";
+
     public static void Apply(HttpResponse response, Decision decision)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(decision);
         switch (decision.Basis)
         {
             case DecisionBasis.FailedOpen:
@@ -31,6 +39,11 @@ internal static class RateLimitHeaders
         }
 
         response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{decision.Tier}\";q={decision.Limit};w={decision.WindowSizeSeconds}");
+        if (decision.WouldHaveBeenRefused)
+        {
+            response.Headers[ShadowHeader] = ShadowWouldRefuse;
+        }
+
         if (decision.Allowed)
         {
             // t is optional in the draft; an admission does not know when the next slot frees, so it omits t.
@@ -44,5 +57,6 @@ internal static class RateLimitHeaders
     }
 
     public static long SecondsUntilRetry(Decision decision) =>
-        decision.Allowed ? 0 : Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        decision is null ? throw new ArgumentNullException(nameof(decision))
+        : decision.Allowed ? 0 : Math.Max(1, (long)Math.Ceiling(decision.RetryAfter.TotalSeconds));
 }
