@@ -97,8 +97,11 @@ public sealed class ClusterRateLimiter : RateLimiter
         catch (Exception e) when (e is not ArgumentException && !cancellationToken.IsCancellationRequested)
         {
             // A cost above the limit is the caller's error (ArgumentOutOfRangeException, as RateLimiter's contract
-            // says) and a cancelled wait is the caller's choice; anything else is the cluster not answering.
-            var lease = ClusterLease.Unavailable(_options.WhenClusterUnavailable);
+            // says) and a cancelled wait is the caller's choice. A timeout says the cluster is slow, not gone: the
+            // decision may still be counted, so it is never admitted uncounted. Only a cluster that cannot be reached
+            // gets the configured policy.
+            var policy = e is TimeoutException ? ClusterUnavailablePolicy.Refuse : _options.WhenClusterUnavailable;
+            var lease = ClusterLease.Unavailable(policy);
             ClusterRateLimiterLog.ClusterUnavailable(_logger, e.GetType().Name, lease.IsAcquired ? "admitted" : "refused", e);
             return lease;
         }

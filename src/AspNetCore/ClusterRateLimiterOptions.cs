@@ -16,12 +16,12 @@ public sealed record ClusterRateLimiterOptions
     public Func<HttpContext, int> Cost { get; set; } = static _ => 1;
 
     /// <summary>
-    /// How long a request waits for the cluster's decision before <see cref="WhenClusterUnavailable"/> decides instead.
+    /// How long a request waits for the cluster's decision before it is refused with 503 and <c>Retry-After: 1</c>.
     /// Three seconds by default: longer than the silos' own 2 s grain-call timeout, so the cluster answers for itself
     /// whenever it can.
     /// </summary>
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>What a request gets when the cluster does not answer in time.</summary>
+    /// <summary>What a request gets when the cluster cannot be reached.</summary>
     public ClusterUnavailablePolicy WhenClusterUnavailable { get; set; } = ClusterUnavailablePolicy.Admit;
 }

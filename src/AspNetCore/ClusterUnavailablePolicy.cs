@@ -1,9 +1,10 @@
 namespace RateLimiterOrleans.AspNetCore;
 
 /// <summary>
-/// What a request gets when the cluster does not answer within <see cref="ClusterRateLimiterOptions.DecisionTimeout"/>
-/// (no gateway reachable, a silo gone, a call timed out). When the cluster does answer, its own <c>fail_mode</c>
-/// has already decided what a Redis outage means, and that decision stands.
+/// What a request gets when the cluster cannot be reached (no gateway reachable, a silo gone). A decision that
+/// does not come within <see cref="ClusterRateLimiterOptions.DecisionTimeout"/> is always refused with 503: the
+/// cluster is slow, not gone, and may still count it. When the cluster does answer, its own <c>fail_mode</c> has
+/// already decided what a Redis outage means, and that decision stands.
 /// </summary>
 public enum ClusterUnavailablePolicy
 {

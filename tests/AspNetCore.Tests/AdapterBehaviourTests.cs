@@ -53,7 +53,21 @@ public sealed class AdapterBehaviourTests(ClusterFixture fixture)
     [Theory]
     [InlineData(ClusterUnavailablePolicy.Refuse, HttpStatusCode.ServiceUnavailable)]
     [InlineData(ClusterUnavailablePolicy.Admit, HttpStatusCode.OK)]
-    public async Task A_cluster_that_does_not_answer_gets_the_configured_policy_not_a_hang(ClusterUnavailablePolicy policy, HttpStatusCode expected)
+    public async Task A_cluster_that_cannot_be_reached_gets_the_configured_policy(ClusterUnavailablePolicy policy, HttpStatusCode expected)
+    {
+        await using var app = await ProtectedApp.StartAsync(SilentCluster.Unreachable(), o => o.WhenClusterUnavailable = policy);
+
+        var response = await app.Get("unreachable").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(policy == ClusterUnavailablePolicy.Refuse, response.Headers.RetryAfter is not null);
+        Assert.Equal(policy == ClusterUnavailablePolicy.Admit, response.Headers.Contains(RateLimitHeaders.FailOpenHeader));
+    }
+
+    [Theory]
+    [InlineData(ClusterUnavailablePolicy.Refuse)]
+    [InlineData(ClusterUnavailablePolicy.Admit)]
+    public async Task A_cluster_that_does_not_answer_in_time_gets_503_under_either_policy_not_a_hang(ClusterUnavailablePolicy policy)
     {
         await using var app = await ProtectedApp.StartAsync(SilentCluster.Create(), o =>
         {
@@ -63,9 +77,9 @@ public sealed class AdapterBehaviourTests(ClusterFixture fixture)
 
         var response = await app.Get("silent").WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(policy == ClusterUnavailablePolicy.Refuse, response.Headers.RetryAfter is not null);
-        Assert.Equal(policy == ClusterUnavailablePolicy.Admit, response.Headers.Contains(RateLimitHeaders.FailOpenHeader));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.False(response.Headers.Contains(RateLimitHeaders.FailOpenHeader));
     }
 
     [Fact]
