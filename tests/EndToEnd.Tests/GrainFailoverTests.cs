@@ -1,0 +1,81 @@
+using System.Net;
+using RateLimiterOrleans.Lab.Chaos;
+using RateLimiterOrleans.Lab.Stack;
+using Xunit.Abstractions;
+
+namespace RateLimiterOrleans.EndToEnd.Tests;
+
+/// <summary>
+/// <c>grain</c> mode keeps each client's count when the silo holding it dies or restarts, through nginx on a real
+/// stack under the lab's own settings: a limit of 100, 30 clients using 60 each, the failure, then 100 more requests
+/// each, of which exactly 40 must be admitted. Before the journal, every client whose grain lived on the lost silo
+/// started from zero (840 over the limit after one <c>kill -9</c>).
+/// </summary>
+[Collection(FailoverCollection.Name)]
+public sealed class GrainFailoverTests(FailoverFixture fixture, ITestOutputHelper output) : StackTest(fixture), IDisposable
+{
+    private const int Limit = 100;
+    private const int Used = 60;
+    private const int Clients = 30;
+    private const int KilledSilo = 1;
+
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly FailoverFixture _fixture = fixture;
+
+    private SiloFailures Failures => new(_fixture.Stack, new ClusterMembership(_http, _fixture.Stack.Ports));
+
+    private ClientTraffic Traffic => new(_http, new Uri(_fixture.Client.Nginx));
+
+    public override async Task DisposeAsync() => await Failures.RestoreAsync();
+
+    public void Dispose() => _http.Dispose();
+
+    [Theory]
+    [InlineData("sliding_window")]
+    [InlineData("token_bucket")]
+    public async Task After_kill_9_of_a_silo_every_client_gets_exactly_what_it_had_left(string algorithm)
+    {
+        var clients = await UseSixtyEach(algorithm, "killed");
+        Assert.Contains(clients, c => c.DecidedBy == StackNames.Api(KilledSilo));
+
+        await Failures.KillAsync(KilledSilo);
+
+        await AssertEachGetsExactlyTheRest(clients, $"kill -9 of api-2 ({algorithm})");
+    }
+
+    [Theory]
+    [InlineData("sliding_window")]
+    [InlineData("token_bucket")]
+    public async Task Through_a_rolling_restart_of_api_1_api_2_and_api_3_every_client_gets_exactly_what_it_had_left(string algorithm)
+    {
+        var clients = await UseSixtyEach(algorithm, "rolling");
+
+        await Failures.RollingRestartAsync();
+
+        await AssertEachGetsExactlyTheRest(clients, $"rolling restart ({algorithm})");
+    }
+
+    // A day's window for the bucket: it refills one token per 864 s, so none comes back during the test and exactly
+    // 40 remain, as in the sliding window of 300 s.
+    private async Task<List<(string Client, string? DecidedBy)>> UseSixtyEach(string algorithm, string name)
+    {
+        int window = algorithm == "token_bucket" ? 86_400 : 300;
+        await _fixture.Client.ConfigureEveryInstance($$"""{"mode": "grain", "algorithm": "{{algorithm}}", "rate_limit": {{Limit}}, "window_size_seconds": {{window}}}""");
+        var clients = Enumerable.Range(0, Clients).Select(i => $"{name}-{i}-{Guid.NewGuid():N}").ToList();
+        var tally = new AdmissionTally();
+        await Traffic.EachAsync(clients, Used, inFlight: 1, tally);
+        Assert.All(clients, client => Assert.Equal(Used, tally.Admitted(client)));
+        return clients.Select(client => (client, tally.DecidedBy(client))).ToList();
+    }
+
+    private async Task AssertEachGetsExactlyTheRest(List<(string Client, string? DecidedBy)> clients, string what)
+    {
+        var tally = new AdmissionTally();
+        await Traffic.EachAsync([.. clients.Select(c => c.Client)], Limit, inFlight: 1, tally);
+        var admitted = clients.Select(c => tally.Admitted(c.Client)).ToList();
+        output.WriteLine($"after {what}: admitted per client {string.Join(", ", admitted)} (exact: {Limit - Used} each); "
+            + $"over the limit {admitted.Sum(a => Math.Max(0, a - (Limit - Used)))}, failures {string.Join(", ", tally.Failures.Select(f => $"{f.Key}×{f.Value}"))}");
+        Assert.Empty(tally.Failures);
+        Assert.All(admitted, count => Assert.Equal(Limit - Used, count));
+    }
+}
