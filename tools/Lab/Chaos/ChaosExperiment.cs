@@ -28,9 +28,9 @@ public sealed class ChaosExperiment(LabStack stack, HttpClient http, ChaosSettin
         if (failure != ChaosFailure.None)
         {
             using var stop = new CancellationTokenSource();
-            var load = traffic.UntilAsync(clients, settings.LoadWorkers, tally, stop.Token);
+            var load = traffic.UntilAsync(clients, settings.LoadWorkers, tally, stop.Token, rate: settings.LoadRate);
             var direct = failure == ChaosFailure.Frozen
-                ? traffic.UntilAsync(clients, settings.LoadWorkers, tally, stop.Token, new Uri($"http://127.0.0.1:{stack.Ports.Api[settings.Silo]}"))
+                ? traffic.UntilAsync(clients, settings.LoadWorkers, tally, stop.Token, new Uri($"http://127.0.0.1:{stack.Ports.Api[settings.Silo]}"), settings.LoadRate)
                 : Task.CompletedTask;
             try
             {

@@ -21,6 +21,12 @@ public sealed record ChaosSettings
     /// <summary>Workers sending for every client in turn while the failure lasts.</summary>
     public int LoadWorkers { get; init; } = 8;
 
+    /// <summary>
+    /// Their requests per second at most, in all: far beyond the limits, yet leaving the silos the CPU to restart
+    /// on a small machine.
+    /// </summary>
+    public int LoadRate { get; init; } = 200;
+
     public TimeSpan RedisOutage { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The silo killed, frozen or restarted first: api-2.</summary>

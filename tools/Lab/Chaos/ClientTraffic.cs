@@ -26,15 +26,21 @@ public sealed class ClientTraffic(HttpClient http, Uri target)
         }));
     }
 
-    /// <summary><paramref name="workers"/> sending in turn for every client, until <paramref name="stop"/>; to <paramref name="to"/> rather than the target if given.</summary>
-    public Task UntilAsync(IReadOnlyList<string> clients, int workers, AdmissionTally tally, CancellationToken stop, Uri? to = null)
+    /// <summary>
+    /// <paramref name="workers"/> sending in turn for every client, until <paramref name="stop"/>; to <paramref name="to"/>
+    /// rather than the target if given; at most <paramref name="rate"/> requests per second in all if given.
+    /// </summary>
+    public Task UntilAsync(IReadOnlyList<string> clients, int workers, AdmissionTally tally, CancellationToken stop, Uri? to = null, int? rate = null)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        var pace = rate is { } perSecond ? TimeSpan.FromSeconds((double)workers / perSecond) : TimeSpan.Zero;
         return Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             for (int i = worker; !stop.IsCancellationRequested; i += workers)
             {
+                var next = Task.Delay(pace, CancellationToken.None);
                 await SendAsync(clients[i % clients.Count], tally, to);
+                await next;
             }
         }, CancellationToken.None)));
     }
