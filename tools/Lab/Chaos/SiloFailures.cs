@@ -16,6 +16,7 @@ public sealed class SiloFailures(LabStack stack, ClusterMembership membership)
 
     private static readonly TimeSpan JoinedWithin = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ExitsWithin = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PortsFreedWithin = TimeSpan.FromSeconds(30);
 
     /// <summary><c>kill -9</c> of a silo; returns once the survivors count it out.</summary>
     public async Task KillAsync(int silo, CancellationToken cancel = default)
@@ -75,7 +76,15 @@ public sealed class SiloFailures(LabStack stack, ClusterMembership membership)
     /// <summary>Starts whatever is missing and returns once every silo counts every silo.</summary>
     public async Task RestoreAsync(CancellationToken cancel = default)
     {
-        var outcome = await stack.UpAsync();
+        // A port the lost process held can stay taken for a moment after it exits, while its connections close, so
+        // a start refused for that is tried again until the deadline.
+        var watch = Stopwatch.StartNew();
+        StackOutcome outcome;
+        while (!(outcome = await stack.UpAsync()).Ok && watch.Elapsed < PortsFreedWithin)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancel);
+        }
+
         if (!outcome.Ok)
         {
             throw new InvalidOperationException($"The stack could not be brought back up: {outcome.Error}");
