@@ -40,7 +40,7 @@ public sealed class ClientLimiterGrain(
             _window.Restore(snapshot, policy, recovered);
         }
 
-        IdleDeactivation.Start(this, policy.Limits.Window, () => _window.IsIdle, DeactivateOnIdle);
+        IdleDeactivation.Start(this, policy.Limits.Window, options.Value.IdleCheck, () => _window.IsIdle, DeactivateOnIdle);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -11,10 +11,11 @@ internal static class IdleDeactivation
     private static readonly TimeSpan MaxCheck = TimeSpan.FromSeconds(60);
 
     /// <param name="window">The client's window when the grain activates: checks come once per window, within 1 to 60 s.</param>
-    public static void Start(Grain grain, TimeSpan window, Func<bool> isIdle, Action deactivate)
+    /// <param name="check">The period of the checks instead, when positive (<c>RateLimiter:IdleCheck</c>).</param>
+    public static void Start(Grain grain, TimeSpan window, TimeSpan check, Func<bool> isIdle, Action deactivate)
     {
         ArgumentNullException.ThrowIfNull(grain);
-        var period = TimeSpan.FromTicks(Math.Clamp(window.Ticks, MinCheck.Ticks, MaxCheck.Ticks));
+        var period = check > TimeSpan.Zero ? check : TimeSpan.FromTicks(Math.Clamp(window.Ticks, MinCheck.Ticks, MaxCheck.Ticks));
         grain.RegisterGrainTimer(_ =>
         {
             if (isIdle())

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace RateLimiterOrleans.Grains;
@@ -11,7 +12,8 @@ public sealed class LocalLimiterGrain(
     LocalClientWindows windows,
     ClusterConfigCache config,
     DecisionFactory decisions,
-    LimiterActivations activations) : Grain, ILocalLimiterGrain
+    LimiterActivations activations,
+    IOptions<RateLimiterOptions> options) : Grain, ILocalLimiterGrain
 {
     private string Client => this.GetPrimaryKeyString();
 
@@ -19,7 +21,7 @@ public sealed class LocalLimiterGrain(
     {
         activations.Activated(RateLimitMode.Local);
         var snapshot = await config.WhenReady();
-        IdleDeactivation.Start(this, snapshot.PolicyFor(Client).Limits.Window, () => windows.IsIdle(Client), DeactivateOnIdle);
+        IdleDeactivation.Start(this, snapshot.PolicyFor(Client).Limits.Window, options.Value.IdleCheck, () => windows.IsIdle(Client), DeactivateOnIdle);
     }
 
     public async Task<Decision> Decide(int permits)

@@ -43,6 +43,12 @@ public sealed record RateLimiterOptions
     /// </summary>
     public int GrainReservation { get; set; }
 
+    /// <summary>
+    /// How often an idle <c>grain</c> or <c>local</c> limiter checks whether its count is empty, to deactivate. Zero means
+    /// once per the client's window, within 1 to 60 s. Whatever the period, a limiter goes only once its count is empty.
+    /// </summary>
+    public TimeSpan IdleCheck { get; set; }
+
     /// <summary>How long a decision waits for this silo's first copy of the configuration.</summary>
     public TimeSpan ConfigReadyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

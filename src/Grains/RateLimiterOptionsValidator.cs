@@ -44,6 +44,11 @@ internal sealed class RateLimiterOptionsValidator : IValidateOptions<RateLimiter
             failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.GrainReservation)} must be from 0 (a tenth of the limit) to {ConfigRules.MaxRateLimit}, got {options.GrainReservation}.");
         }
 
+        if (options.IdleCheck < TimeSpan.Zero || options.IdleCheck > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.IdleCheck)} must be from 0 (once per the client's window) to 1 hour, got {options.IdleCheck}.");
+        }
+
         if (options.ConfigReadyTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{RateLimiterOptions.SectionName}:{nameof(options.ConfigReadyTimeout)} must be positive.");

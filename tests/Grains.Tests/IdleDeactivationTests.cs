@@ -24,35 +24,50 @@ public sealed class IdleDeactivationTests(ClusterFixture fixture)
         await Eventually.True(() => Active(mode) == before, TimeSpan.FromSeconds(15), $"{mode} limiter grains stayed active after their window passed.");
     }
 
+    /// <summary>
+    /// A 1-hour tier beside a 5 s default window: a client that used its limit, then paused for 2 minutes, is still
+    /// refused, and its limiter stays. The limiters of this cluster check for idleness every 250 ms of real time, so
+    /// a default-tier client whose limiter goes after the pause shows the checks ran; that limiter started after the
+    /// hourly one, with the same period, so the hourly one's check ran first. (In <c>local</c> mode the count lives
+    /// only in the limiter, so a limiter gone too early would admit again.)
+    /// </summary>
     [Theory]
     [InlineData("grain")]
     [InlineData("local")]
     public async Task A_client_whose_tier_has_a_longer_window_keeps_its_count_through_a_pause_longer_than_the_default_window(string mode)
     {
-        await _cluster.Configure(new ConfigPatch(mode, RateLimit: 5, WindowSizeSeconds: 5));
+        await using var cluster = await RateLimiterCluster.StartAsync(fixture.Redis.ConnectionString, $"idle-{Guid.NewGuid():N}", idleCheck: TimeSpan.FromMilliseconds(250));
+        await cluster.Configure(new ConfigPatch(mode, RateLimit: 5, WindowSizeSeconds: 5));
         string apiKey = ClusterFixture.NewClient("hourly");
         string client = ClientId.ForApiKey(apiKey).Value;
-        await Tier("hourly", apiKey, rateLimit: 3, windowSizeSeconds: 3_600);
+        await Tier(cluster, "hourly", apiKey, rateLimit: 3, windowSizeSeconds: 3_600);
         for (int i = 0; i < 3; i++)
         {
-            Assert.True((await _cluster.DecideOn(0, client)).Allowed);
+            Assert.True((await cluster.DecideOn(0, client)).Allowed);
         }
 
-        _cluster.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.True((await cluster.DecideOn(0, ClusterFixture.NewClient("passing"))).Allowed);
+        Assert.Equal(2, Active(cluster, mode));
 
-        Assert.False((await _cluster.DecideOn(0, client)).Allowed);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        await Eventually.True(() => Active(cluster, mode) < 2, TimeSpan.FromSeconds(15), "The default-tier client's limiter stayed after its window passed.");
+        Assert.Equal(1, Active(cluster, mode));
+        Assert.False((await cluster.DecideOn(0, client)).Allowed);
     }
 
-    private async Task Tier(string name, string apiKey, int rateLimit, int windowSizeSeconds)
+    private static async Task Tier(RateLimiterCluster cluster, string name, string apiKey, int rateLimit, int windowSizeSeconds)
     {
-        var tier = await _cluster.ConfigGrain.PutTier(name, new TierPatch(rateLimit, windowSizeSeconds));
+        var tier = await cluster.ConfigGrain.PutTier(name, new TierPatch(rateLimit, windowSizeSeconds));
         Assert.True(tier.Applied, tier.Error?.ToString());
-        var assignment = await _cluster.ConfigGrain.Assign(apiKey, name);
+        var assignment = await cluster.ConfigGrain.Assign(apiKey, name);
         Assert.True(assignment.Applied, assignment.Error?.ToString());
-        await _cluster.UntilEverySiloHas(assignment.Config.Version, TimeSpan.FromSeconds(5));
+        await cluster.UntilEverySiloHas(assignment.Config.Version, TimeSpan.FromSeconds(5));
     }
 
-    private long Active(string mode) => Enumerable.Range(0, 3).Sum(i => mode == "grain"
-        ? _cluster.Service<LimiterActivations>(i).Client
-        : _cluster.Service<LimiterActivations>(i).Local);
+    private long Active(string mode) => Active(_cluster, mode);
+
+    private static long Active(RateLimiterCluster cluster, string mode) => Enumerable.Range(0, cluster.Silos.Count).Sum(i => mode == "grain"
+        ? cluster.Service<LimiterActivations>(i).Client
+        : cluster.Service<LimiterActivations>(i).Local);
 }

@@ -28,7 +28,8 @@ public sealed class RateLimiterCluster : IAsyncDisposable
     public IConfigGrain ConfigGrain => Cluster.Client.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
 
     /// <param name="storageRedis">A separate Redis for the stored configuration, as a deployment may run.</param>
-    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3, string? storageRedis = null)
+    /// <param name="idleCheck">How often idle limiters check their count (<c>RateLimiter:IdleCheck</c>); zero for the lab's default.</param>
+    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3, string? storageRedis = null, TimeSpan idleCheck = default)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -44,6 +45,7 @@ public sealed class RateLimiterCluster : IAsyncDisposable
                 o.InstanceName = silo.SiloName;
                 o.Redis = redis;
                 o.StorageRedis = storageRedis;
+                o.IdleCheck = idleCheck;
             });
         });
         var cluster = builder.Build();

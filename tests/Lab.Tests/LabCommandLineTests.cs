@@ -48,10 +48,19 @@ public sealed class LabCommandLineTests
     [InlineData("load high-concurrency --rate 1000 --duration 10s --concurrency 50 --clients a,b --json out.json")]
     [InlineData("load basic --json")]
     [InlineData("bench --duration 8 --rounds 2 --connections 32 --scale-clients 1000 --no-micro")]
+    [InlineData("chaos --base-port 24080 --modes grain,redis_atomic --failures kill,redis-closed")]
     [InlineData("setup")]
     public void Every_documented_command_line_parses(string line)
     {
         Assert.Empty(Lab.Parse(line).Errors);
+    }
+
+    [Theory]
+    [InlineData("chaos --modes grain,redis", "--modes: 'redis' is not a mode; choose from local, grain, redis_naive, redis_atomic")]
+    [InlineData("chaos --failures kill,reboot", "--failures: 'reboot' is not a failure; choose from none, kill, frozen, rolling, redis-open, redis-closed, redis-local")]
+    public void Chaos_takes_only_known_modes_and_failures(string line, string message)
+    {
+        Assert.Equal(message, Assert.Single(Lab.Parse(line).Errors).Message);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class LabCommandLine
             LogsCommand.Create(paths),
             LoadCommand.Create(paths),
             BenchCommand.Create(paths),
+            ChaosCommand.Create(paths),
             TestCommand.Create(paths),
         };
         return root;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Net.Http.Json;
 using RateLimiterOrleans.Lab.Bench;
 using RateLimiterOrleans.Lab.CommandLine;
 using RateLimiterOrleans.Lab.Setup;
@@ -61,11 +60,7 @@ public static class BenchCommand
         }
 
         var state = StackState.Load(layout.StateFile)!;
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        if (Environment.GetEnvironmentVariable("RATELIMITER_ADMIN_TOKEN") is { Length: > 0 } token)
-        {
-            http.DefaultRequestHeaders.Add("X-Admin-Token", token);
-        }
+        using var http = LabHttp.Create();
 
         Action<string> progress = Console.WriteLine;
         Console.WriteLine($"lab: bench: {BenchRow.All.Count} rows × {options.Rounds} rounds × {options.Duration.TotalSeconds:0} s through nginx");
@@ -94,19 +89,11 @@ public static class BenchCommand
             micro = await MicroBench.RunAsync(paths, progress);
         }
 
-        await RestoreSeedConfig(http, stack.Ports);
+        await LabHttp.RestoreSeedConfigAsync(http, stack.Ports);
         var results = new BenchResults(options, await MachineInfo.DescribeAsync(), measurements, ceiling, store, redisMemory, siloMemory, micro, profiles, clock.Elapsed);
         string docs = Path.Combine(paths.Root, "docs");
         BenchReport.Write(results, docs);
         Console.WriteLine($"lab: bench done in {clock.Elapsed.TotalMinutes:0.0} min; wrote {Path.Combine(docs, "benchmarks.md")} and benchmarks.svg");
         return 0;
-    }
-
-    // The lab is left as the seed's exercises expect to find it.
-    private static async Task RestoreSeedConfig(HttpClient http, StackPorts ports)
-    {
-        using var response = await http.PostAsJsonAsync($"http://127.0.0.1:{ports.Nginx}/admin/config",
-            new Dictionary<string, object> { ["mode"] = "redis_atomic", ["algorithm"] = "sliding_window", ["rate_limit"] = 100, ["window_size_seconds"] = 60, ["fail_open"] = true });
-        response.EnsureSuccessStatusCode();
     }
 }

@@ -13,6 +13,7 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
     private static readonly TimeSpan SiloStartup = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan NginxStartup = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PrometheusStartup = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SiloGrace = TimeSpan.FromSeconds(30);
 
     private StackState _state = LoadOrNew(layout, requestedPorts);
 
@@ -55,7 +56,7 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
     {
         await Stop(StackNames.Prometheus, TimeSpan.FromSeconds(10));
         await Stop(StackNames.Nginx, TimeSpan.FromSeconds(10));
-        await Task.WhenAll(Enumerable.Range(0, StackPorts.Silos).Select(i => Stop(StackNames.Api(i), TimeSpan.FromSeconds(30))));
+        await Task.WhenAll(Enumerable.Range(0, StackPorts.Silos).Select(i => Stop(StackNames.Api(i), SiloGrace)));
         await Stop(StackNames.Redis, TimeSpan.FromSeconds(15));
         if (File.Exists(layout.StateFile))
         {
@@ -91,11 +92,18 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
     /// <summary>Ends a silo at once, as <c>kill -9</c> would, and returns once it is gone.</summary>
     public Task KillSiloAsync(int index) => Kill(StackNames.Api(index));
 
+    /// <summary>Stops a silo the way an orchestrator would (SIGTERM, then SIGKILL after 30 s): it leaves the cluster and hands its grains over.</summary>
+    public Task StopSiloAsync(int index) => Stop(StackNames.Api(index), SiloGrace);
+
     /// <summary>Stops a silo's process without ending it (<c>kill -STOP</c>), as a long pause or a hung host would.</summary>
     public void FreezeSilo(int index) => Signal(StackNames.Api(index), PosixProcess.SigStop);
 
     /// <summary>Lets a frozen silo run again (<c>kill -CONT</c>).</summary>
     public void ResumeSilo(int index) => Signal(StackNames.Api(index), PosixProcess.SigCont);
+
+    /// <summary>The process id of a silo this stack started and that still runs, if any.</summary>
+    public int? SiloPid(int index) =>
+        _state.Components.GetValueOrDefault(StackNames.Api(index)) is { } started && started.IsRunning() ? started.Pid : null;
 
     /// <summary>Ends Redis at once, as a crash would, and returns once it is gone.</summary>
     public Task KillRedisAsync() => Kill(StackNames.Redis);
