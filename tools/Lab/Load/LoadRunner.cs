@@ -15,7 +15,6 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = scenario.Concurrency, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
         var (mode, limit, window, tokenBucket) = await InstanceStats.ConfigAsync(http, target);
-        var racesBefore = await InstanceStats.RacesAsync(http, target);
 
         var tally = new Tally();
         var clock = Stopwatch.StartNew();
@@ -37,8 +36,6 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         ticker.Dispose();
         await reporting;
 
-        var racesAfter = await InstanceStats.RacesAsync(http, target);
-        long races = racesAfter.Sum(p => p.Value - racesBefore.GetValueOrDefault(p.Key));
         var span = TimeSpan.FromSeconds(seconds);
         long allowedAtMost = scenario.Clients.Count * (tokenBucket
             ? new TokenBucketPolicy(limit, TimeSpan.FromSeconds(window)).MostAdmittedIn(span)
@@ -46,7 +43,7 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
         return new LoadSummary(
             scenario.Name, target.ToString(), mode, limit, window, seconds,
             tally.Requests, tally.Allowed, tally.Rejected, tally.Errors, tally.FailOpen, tally.Dropped,
-            tally.ByInstance.ToDictionary(), allowedAtMost, Math.Max(0, tally.Allowed - allowedAtMost), races,
+            tally.ByInstance.ToDictionary(), allowedAtMost, Math.Max(0, tally.Allowed - allowedAtMost), tally.Races,
             tally.Latencies.Percentiles(), LatencyFromIntendedStart: scenario.Rate is not null);
     }
 
@@ -119,18 +116,19 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
             string body = await response.Content.ReadAsStringAsync();
             var json = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests ? JsonNode.Parse(body) : null;
             bool failOpen = json?["fail_open"]?.GetValue<bool>() == true;
-            tally.Record(response.StatusCode, json?["instance"]?.ToString(), failOpen, Stopwatch.GetElapsedTime(startTimestamp));
+            bool race = json?["race_detected"]?.GetValue<bool>() == true;
+            tally.Record(response.StatusCode, json?["instance"]?.ToString(), failOpen, race, Stopwatch.GetElapsedTime(startTimestamp));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            tally.Record(null, null, failOpen: false, Stopwatch.GetElapsedTime(startTimestamp));
+            tally.Record(null, null, failOpen: false, race: false, Stopwatch.GetElapsedTime(startTimestamp));
         }
     }
 
     /// <summary>Counters shared by every request of a run.</summary>
     private sealed class Tally
     {
-        private long _requests, _allowed, _rejected, _errors, _failOpen, _dropped;
+        private long _requests, _allowed, _rejected, _errors, _failOpen, _races, _dropped;
 
         public long Requests => Interlocked.Read(ref _requests);
 
@@ -142,6 +140,8 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
 
         public long FailOpen => Interlocked.Read(ref _failOpen);
 
+        public long Races => Interlocked.Read(ref _races);
+
         public long Dropped => Interlocked.Read(ref _dropped);
 
         public ConcurrentDictionary<string, long> ByInstance { get; } = new(StringComparer.Ordinal);
@@ -150,12 +150,17 @@ public sealed class LoadRunner(Uri target, Action<string> progress)
 
         public void Drop() => Interlocked.Increment(ref _dropped);
 
-        public void Record(HttpStatusCode? status, string? instance, bool failOpen, TimeSpan took)
+        public void Record(HttpStatusCode? status, string? instance, bool failOpen, bool race, TimeSpan took)
         {
             Interlocked.Increment(ref _requests);
             if (failOpen)
             {
                 Interlocked.Increment(ref _failOpen);
+            }
+
+            if (race)
+            {
+                Interlocked.Increment(ref _races);
             }
 
             Latencies.Record(took);

@@ -42,7 +42,7 @@ public sealed record LoadSummary(
         $"by instance     {string.Join(", ", ByInstance.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}",
         $"over-admission  {OverAdmitted} (admitted {Allowed}; the limit allows at most {AllowedAtMost} over this run)",
         $"  by cause      {OverAdmittedByFailOpen} from fail-open answers, {OverAdmitted - OverAdmittedByFailOpen} from races",
-        $"races detected  {RacesDetected} during the run",
+        $"races detected  {RacesDetected} in the answers of this run",
         $"latency         {Latency}",
         LatencyFromIntendedStart
             ? "                from each request's scheduled start, so a stall counts against every request it held back"
