@@ -24,7 +24,7 @@ public static class BenchReport
     private static string SetDescription(BenchRowSet set) => set.Keys == BenchKeys.Random
         ? $"{set.Clients:N0} API keys, each request's key drawn at random, each limited to {set.RateLimit:N0} per {set.WindowSeconds} s: a client gets a few requests in a run and stays under its limit, and new clients arrive throughout, so each row also pays for activating clients (a grain activation and its directory entry, a first Redis key)."
         : set.Clients == 1
-            ? $"One API key takes every request, limited to {set.RateLimit:N0} per {set.WindowSeconds} s: most requests are admitted, and the limit still binds in the faster rows. In `grain` one activation decides every request one turn at a time; in the Redis modes one key takes every script."
+            ? $"One API key takes every request, limited to {set.RateLimit:N0} per {set.WindowSeconds} s: most requests are admitted, and the limit binds in every second that brings more. In `grain` one activation decides every request one turn at a time; in the Redis modes one key takes every script."
             : $"{set.Clients} API keys in turn, each limited to {set.RateLimit} per {set.WindowSeconds} s, so the load exceeds the limit and a wrong answer would show{(set.Affinity ? ". nginx routes by `hash $http_x_api_key consistent` (`./lab up --affinity`), and a client's grain lives on the silo its requests reach" : "")}.";
 
     private static string Markdown(BenchResults results, IReadOnlyList<IReadOnlyList<RowSummary>> sets)
@@ -102,7 +102,7 @@ public static class BenchReport
         Line("### Three idle silos");
         Line();
         var idle = results.Idle;
-        Line($"After the load, {N(idle.Span.TotalSeconds)} s with no request (and 10 s to settle first): each silo's CPU time from `/proc/<pid>/stat` as a share of the machine's {Environment.ProcessorCount} cores, and context switches summed over its threads' `/proc/<pid>/task/<tid>/status`. Involuntary switches are mostly threads that spun (`sched_yield`) waiting for work, or were preempted by the other processes on the machine.");
+        Line($"After the load, {N(idle.Span.TotalSeconds)} s with no request (after 30 s for the last rows' client grains to deactivate): each silo's CPU time from `/proc/<pid>/stat` as a share of the machine's {Environment.ProcessorCount} cores, and context switches summed over its threads' `/proc/<pid>/task/<tid>/status`. Involuntary switches are mostly threads that spun (`sched_yield`) waiting for work, or were preempted by the other processes on the machine.");
         Line();
         Line("| silo | CPU (share of the machine) | voluntary switches/s | involuntary switches/s | threads |");
         Line("|---|---|---|---|---|");

@@ -6,7 +6,8 @@ namespace RateLimiterOrleans.Lab.Bench;
 /// </summary>
 public static class IdleSilos
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+    // Long enough for the last rows' client grains to deactivate (a window of 10 s idle, checked once per window).
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
 
     /// <param name="Silo">api-1, api-2 or api-3.</param>
     /// <param name="CpuShare">The silo's CPU time over the span, as a share of the machine's cores.</param>
