@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using RateLimiterOrleans.Stores;
 
 namespace RateLimiterOrleans.Grains;
@@ -11,7 +12,11 @@ namespace RateLimiterOrleans.Grains;
 /// through its journal: a block of permits is reserved in Redis before they are admitted, one write per block, and the
 /// exact count is handed over when the activation deactivates. A new activation takes the journal over, counting an
 /// unreported reservation as used, and fences the old one out.
+/// The activation is placed on the silo that first asks for it. Behind round-robin that is any silo, as before;
+/// behind affinity routing (nginx hashing the API key) it is the silo every request of the client reaches, so a
+/// decision makes no call to another silo.
 /// </summary>
+[PreferLocalPlacement]
 public sealed class ClientLimiterGrain(
     ClusterConfigCache config,
     DecisionFactory decisions,

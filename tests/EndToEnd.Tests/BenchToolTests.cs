@@ -51,7 +51,7 @@ public sealed class BenchToolTests(StackFixture fixture) : StackTest(fixture)
     {
         await _lab.ConfigureEveryInstance("""{"mode": "redis_atomic", "rate_limit": 5, "window_size_seconds": 60, "algorithm": "sliding_window"}""");
 
-        var run = await WrkRun.RunAsync($"{_lab.Nginx}/api/request", TimeSpan.FromSeconds(1), 4, 3, $"wrk-{Guid.NewGuid():N}"[..12], _wrkScript);
+        var run = await WrkRun.RunAsync($"{_lab.Nginx}/api/request", TimeSpan.FromSeconds(1), 4, 3, BenchKeys.Rotate, $"wrk-{Guid.NewGuid():N}"[..12], _wrkScript);
 
         // 3 keys × 5 admitted; a decision that misses its 100 ms deadline on a busy machine fails open, so more is possible.
         Assert.True(run.Requests > 15);

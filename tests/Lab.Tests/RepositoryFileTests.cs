@@ -120,7 +120,7 @@ public sealed partial class RepositoryFileTests
 
         var names = TemplateVariable().Matches(template).Select(m => m.Groups["name"].Value).ToHashSet();
 
-        Assert.Equal(["API_1", "API_2", "API_3", "NGINX_LISTEN"], names.Order());
+        Assert.Equal(["API_1", "API_2", "API_3", "NGINX_BALANCE", "NGINX_LISTEN"], names.Order());
         var nginx = (YamlMappingNode)((YamlMappingNode)Compose()["services"])["nginx"];
         var environment = (YamlMappingNode)nginx["environment"];
         Assert.All(names, name => Assert.True(environment.Children.ContainsKey(name), $"compose does not set {name} for nginx"));

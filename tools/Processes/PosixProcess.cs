@@ -5,6 +5,7 @@ namespace RateLimiterOrleans.Processes;
 /// <summary>Signals and liveness checks for processes this lab started in an earlier run.</summary>
 public static partial class PosixProcess
 {
+    public const int SigHup = 1;
     public const int SigKill = 9;
     public const int SigTerm = 15;
     public const int SigCont = 18;

@@ -39,6 +39,9 @@ public static class SiloHostingExtensions
             silo.Configure<EndpointOptions>(o => OrleansEndpoints.Apply(o, hosting));
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = hosting.ResponseTimeout);
             silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
+            // Each silo sends its load statistics to every other silo, every second by default: they serve load-aware
+            // placement, which the limiter's grains do not use (client grains prefer the local silo).
+            silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromSeconds(10));
             // Each silo caches where grains live. Orleans' default keeps up to a million entries, and a burst
             // of one-off clients would leave one per client long after their grains deactivated. A bounded
             // LRU keeps the hot clients' locations and gives the rest of the memory back.
@@ -54,7 +57,16 @@ public static class SiloHostingExtensions
                 o.StorageRedis ??= hosting.ClusteringRedis;
             });
             // The live log stream would show grain ids, and so API keys: it stays off.
-            silo.AddDashboard(o => o.HideTrace = true);
+            // It samples every silo's counters every second by default, watched or not; every 5 s is enough to read.
+            if (hosting.Dashboard)
+            {
+                silo.AddDashboard(o =>
+                {
+                    o.HideTrace = true;
+                    o.CounterUpdateIntervalMs = 5_000;
+                });
+            }
+
             // Carries trace context across grain calls, so one request is one trace across silos.
             silo.AddActivityPropagation();
         });

@@ -37,4 +37,11 @@ public sealed record SiloHostingOptions
     /// request timeout, which ends before nginx's, so a silent silo costs a caller seconds, not half a minute.
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Serve the Orleans dashboard at <c>/dashboard</c>. It samples every silo's counters whether anyone watches or
+    /// not, which is most of what an idle silo does (docs/performance.md): a deployment that does not read it turns
+    /// it off.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Rewrite;
 using Orleans.Dashboard;
+using RateLimiterOrleans.Silo.Hosting;
 using RateLimiterOrleans.Silo.Observability;
 using RateLimiterOrleans.Silo.Peers;
 
@@ -44,7 +45,11 @@ public static class EndpointExtensions
         app.MapGet("/health/live", HealthEndpoint.Live);
         app.MapGet("/health/ready", HealthEndpoint.Ready);
         // The dashboard shows grain ids, which are API keys: with an admin token, it needs the token too.
-        app.MapOrleansDashboard("/dashboard").AddEndpointFilter<AdminTokenFilter>();
+        if (app.Configuration.GetSection(SiloHostingOptions.SectionName).Get<SiloHostingOptions>()?.Dashboard ?? true)
+        {
+            app.MapOrleansDashboard("/dashboard").AddEndpointFilter<AdminTokenFilter>();
+        }
+
         // A relative Location: nginx passes a Host without its port, so the absolute one UseDefaultFiles would
         // build for /lab would point at port 80.
         app.UseRewriter(new RewriteOptions().AddRedirect("^lab$", "lab/", StatusCodes.Status301MovedPermanently));

@@ -2,7 +2,7 @@ namespace RateLimiterOrleans.Lab.Bench;
 
 /// <summary>
 /// The shape of one <c>./lab bench</c> run. Every HTTP row gets the same load generator (wrk), the same
-/// connections, clients and duration, so rows differ only in what decides.
+/// connections and duration, and within a set the same clients and limit, so rows differ only in what decides.
 /// </summary>
 public sealed record BenchOptions
 {
@@ -12,16 +12,11 @@ public sealed record BenchOptions
 
     public int Connections { get; init; } = 32;
 
-    /// <summary>
-    /// Distinct API keys the load rotates over: few enough that each is limited many times over in a run,
-    /// and that concurrent requests for one key meet, which is when naive counting races.
-    /// </summary>
-    public int Clients { get; init; } = 20;
+    /// <summary>The traffic shapes to measure, each with its own clients, limit and routing.</summary>
+    public IReadOnlyList<BenchRowSet> Sets { get; init; } = BenchRowSet.All;
 
-    /// <summary>Per client, so the load exceeds it and over-admission can show.</summary>
-    public int RateLimit { get; init; } = 100;
-
-    public int WindowSeconds { get; init; } = 10;
+    /// <summary>Measure three idle silos' CPU and context switches after the load.</summary>
+    public bool Idle { get; init; } = true;
 
     /// <summary>One-off clients for the silo memory measurement.</summary>
     public int ScaleClients { get; init; } = 100_000;

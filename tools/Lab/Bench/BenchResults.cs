@@ -5,6 +5,7 @@ public sealed record BenchResults(
     BenchOptions Options,
     IReadOnlyList<(string Name, string Value)> Machine,
     IReadOnlyList<HttpMeasurement> Http,
+    IdleSilos.Result Idle,
     RedisCeiling.Result Ceiling,
     StoreDecisionRun.Result Store,
     RedisMemory.Result RedisMemory,

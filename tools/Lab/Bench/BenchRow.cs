@@ -23,4 +23,10 @@ public sealed record BenchRow(string Name, string Path, string? Mode, string Alg
         new("peer: RedisRateLimiting sliding window", "/api/peer/redis-rate-limiting", null, "sliding_window", true, true),
         new("peer: SlidingWindowRateLimiter (in-process)", "/api/peer/sliding-window-rate-limiter", null, "sliding_window", true, false),
     ];
+
+    /// <summary>The baseline and the lab's own modes, without the peers.</summary>
+    public static IReadOnlyList<BenchRow> Modes { get; } = All.Where(r => !r.Name.StartsWith("peer:", StringComparison.Ordinal)).ToList();
+
+    /// <summary>What affinity routing changes: grain calls stay on the silo, local counts become per client.</summary>
+    public static IReadOnlyList<BenchRow> AffinityRows { get; } = Modes.Where(r => r.Mode is null or "local" or "grain" || r.Name == "redis_atomic, sliding window").ToList();
 }

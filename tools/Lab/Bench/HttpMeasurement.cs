@@ -2,6 +2,7 @@ namespace RateLimiterOrleans.Lab.Bench;
 
 /// <summary>One wrk run against one row, with the CPU the silos, Redis and nginx spent during it.</summary>
 public sealed record HttpMeasurement(
+    BenchRowSet Set,
     BenchRow Row,
     int Round,
     long Requests,

@@ -1,7 +1,7 @@
 namespace RateLimiterOrleans.Lab.Bench;
 
 /// <summary>One row's measurements over all rounds: medians, with the spread between rounds.</summary>
-public sealed record RowSummary(BenchRow Row, IReadOnlyList<HttpMeasurement> Rounds)
+public sealed record RowSummary(BenchRowSet Set, BenchRow Row, IReadOnlyList<HttpMeasurement> Rounds)
 {
     public double DecisionsPerSecond => Median(r => r.DecisionsPerSecond);
 
@@ -28,8 +28,11 @@ public sealed record RowSummary(BenchRow Row, IReadOnlyList<HttpMeasurement> Rou
 
     public long Errors => Rounds.Sum(r => r.Other);
 
-    public static IReadOnlyList<RowSummary> Of(IReadOnlyList<HttpMeasurement> measurements) =>
-        BenchRow.All.Select(row => new RowSummary(row, measurements.Where(m => m.Row == row).ToList())).ToList();
+    /// <summary>The measured rows of <paramref name="set"/>, in the set's order.</summary>
+    public static IReadOnlyList<RowSummary> Of(BenchRowSet set, IReadOnlyList<HttpMeasurement> measurements) =>
+        set.Rows.Select(row => new RowSummary(set, row, measurements.Where(m => m.Set == set && m.Row == row).ToList()))
+            .Where(r => r.Rounds.Count > 0)
+            .ToList();
 
     private double Median(Func<HttpMeasurement, double> value)
     {

@@ -1,7 +1,9 @@
--- wrk script for ./lab bench: rotates X-API-Key over BENCH_CLIENTS keys named BENCH_PREFIX-<n>,
+-- wrk script for ./lab bench: sets X-API-Key to one of BENCH_CLIENTS keys named BENCH_PREFIX-<n>, in turn
+-- (BENCH_KEYS=rotate) or at random (BENCH_KEYS=random: a client's first request may come at any time),
 -- counts 200, 429 and other statuses across threads, and prints one JSON line at the end.
 local clients = tonumber(os.getenv("BENCH_CLIENTS")) or 100
 local prefix = os.getenv("BENCH_PREFIX") or "bench"
+local random = os.getenv("BENCH_KEYS") == "random"
 local threads = {}
 
 function setup(thread)
@@ -12,11 +14,14 @@ end
 function init(args)
   counter = id
   ok, limited, other = 0, 0, 0
+  -- Each thread its own sequence, or both would ask for the same keys in the same order.
+  math.randomseed(os.time() * 16 + id)
 end
 
 function request()
   counter = counter + 1
-  return wrk.format(nil, nil, { ["X-API-Key"] = prefix .. "-" .. (counter % clients) })
+  local n = random and math.random(0, clients - 1) or counter % clients
+  return wrk.format(nil, nil, { ["X-API-Key"] = prefix .. "-" .. n })
 end
 
 function response(status, headers, body)

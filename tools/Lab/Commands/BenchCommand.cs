@@ -13,6 +13,8 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// </summary>
 public static class BenchCommand
 {
+    private static readonly TimeSpan IdleSpan = TimeSpan.FromSeconds(30);
+
     public static Command Create(LabPaths paths)
     {
         var duration = OptionValues.Duration("--duration", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2), "each HTTP row's measured run");
@@ -20,10 +22,18 @@ public static class BenchCommand
         var connections = OptionValues.Integer("--connections", 1, 1024, "wrk's open connections");
         var scaleClients = OptionValues.Integer("--scale-clients", 1_000, 1_000_000, "one-off clients for the silo memory measurement");
         var noMicro = new Option<bool>("--no-micro") { Description = "skip the BenchmarkDotNet micro-benchmarks" };
+        var sets = OptionValues.List("--sets", $"the row sets to measure, of {string.Join(", ", BenchRowSet.All.Select(s => s.Id))} (default: all)");
+        sets.Validators.Add(result =>
+        {
+            if (result.GetValue(sets)?.FirstOrDefault(id => BenchRowSet.Find(id) is null) is { } unknown)
+            {
+                result.AddError($"--sets names an unknown set '{unknown}'; the sets are {string.Join(", ", BenchRowSet.All.Select(s => s.Id))}");
+            }
+        });
         var basePort = OptionValues.BasePort();
         var command = new Command("bench", "measure every mode against a baseline, peers and Redis' ceiling; rewrite docs/benchmarks.md")
         {
-            duration, rounds, connections, scaleClients, noMicro, basePort,
+            duration, rounds, connections, scaleClients, noMicro, sets, basePort,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -35,6 +45,7 @@ public static class BenchCommand
                 Connections = parse.GetValue(connections) ?? defaults.Connections,
                 ScaleClients = parse.GetValue(scaleClients) ?? defaults.ScaleClients,
                 Micro = !parse.GetValue(noMicro),
+                Sets = parse.GetValue(sets) is { Length: > 0 } ids ? BenchRowSet.All.Where(s => ids.Any(id => BenchRowSet.Find(id) == s)).ToList() : defaults.Sets,
             };
             return RunAsync(paths, options, parse.GetValue(basePort) ?? StackPorts.Default, cancel);
         });
@@ -63,9 +74,12 @@ public static class BenchCommand
         using var http = LabHttp.Create();
 
         Action<string> progress = Console.WriteLine;
-        Console.WriteLine($"lab: bench: {BenchRow.All.Count} rows × {options.Rounds} rounds × {options.Duration.TotalSeconds:0} s through nginx");
-        var httpBench = new HttpBench(stack.Ports, state, options, paths.WrkScript, http, progress);
+        Console.WriteLine($"lab: bench: {options.Sets.Sum(s => s.Rows.Count)} rows in {options.Sets.Count} sets × {options.Rounds} rounds × {options.Duration.TotalSeconds:0} s through nginx");
+        var httpBench = new HttpBench(stack, state, options, paths.WrkScript, http, progress);
         var measurements = await httpBench.RunAsync();
+
+        Console.WriteLine($"lab: bench: three idle silos, {IdleSpan.TotalSeconds:0} s");
+        var idle = await IdleSilos.MeasureAsync(Enumerable.Range(0, StackPorts.Silos).Select(i => (StackNames.Api(i), state.Components[StackNames.Api(i)].Pid)).ToList(), IdleSpan);
 
         IReadOnlyList<RuntimeProfile.Result> profiles = [];
         if (await RuntimeProfile.EnsureToolAsync(paths) is { } counters)
@@ -90,7 +104,7 @@ public static class BenchCommand
         }
 
         await LabHttp.RestoreSeedConfigAsync(http, stack.Ports);
-        var results = new BenchResults(options, await MachineInfo.DescribeAsync(), measurements, ceiling, store, redisMemory, siloMemory, micro, profiles, clock.Elapsed);
+        var results = new BenchResults(options, await MachineInfo.DescribeAsync(), measurements, idle, ceiling, store, redisMemory, siloMemory, micro, profiles, clock.Elapsed);
         string docs = Path.Combine(paths.Root, "docs");
         BenchReport.Write(results, docs);
         Console.WriteLine($"lab: bench done in {clock.Elapsed.TotalMinutes:0.0} min; wrote {Path.Combine(docs, "benchmarks.md")} and benchmarks.svg");

@@ -18,17 +18,23 @@ public static class UpCommand
         {
             Description = "also run a native Prometheus (port 9090, or base+9) scraping the three silos",
         };
+        var affinity = new Option<bool>("--affinity")
+        {
+            Description = "nginx hashes the API key (consistent hashing) instead of round-robin, so each client's requests and grain stay on one silo",
+        };
         var command = new Command("up", "install missing servers, build, start redis, api-1..3 and nginx (and prometheus), wait until healthy")
         {
             basePort,
             observability,
+            affinity,
         };
-        command.SetAction((parse, cancel) => RunAsync(paths, parse.GetValue(basePort) ?? StackPorts.Default, parse.GetValue(observability), cancel));
+        command.SetAction((parse, cancel) => RunAsync(paths, parse.GetValue(basePort) ?? StackPorts.Default, new StackSettings(Observability: parse.GetValue(observability), Affinity: parse.GetValue(affinity)), cancel));
         return command;
     }
 
-    public static async Task<int> RunAsync(LabPaths paths, StackPorts ports, bool observability, CancellationToken cancel)
+    public static async Task<int> RunAsync(LabPaths paths, StackPorts ports, StackSettings settings, CancellationToken cancel)
     {
+        bool observability = settings.Observability;
         var started = DateTimeOffset.UtcNow;
         Console.WriteLine("lab: checking prerequisites");
         var programs = observability ? [.. Prerequisites.Lab, .. Prerequisites.Observability] : Prerequisites.Lab;
@@ -44,7 +50,7 @@ public static class UpCommand
         }
 
         Console.WriteLine(observability ? "lab: starting redis, api-1..3, nginx and prometheus" : "lab: starting redis, api-1..3 and nginx");
-        var stack = new LabStack(StackLayout.ForLab(paths), ports, new StackSettings(Observability: observability), new ConsoleProgress());
+        var stack = new LabStack(StackLayout.ForLab(paths), ports, settings, new ConsoleProgress());
         var outcome = await stack.UpAsync();
         if (!outcome.Ok)
         {
@@ -53,7 +59,9 @@ public static class UpCommand
             return 1;
         }
 
-        Console.WriteLine($"lab: up in {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
+        // An nginx that was already running keeps balancing as this command asks, round-robin or affinity.
+        stack.RebalanceNginx(settings.Affinity);
+        Console.WriteLine($"lab: up in {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s{(settings.Affinity ? "; nginx routes by API key (affinity)" : "")}");
         Console.WriteLine();
         Console.WriteLine(UrlTable.Render(stack.Ports, observability));
         return 0;

@@ -105,6 +105,16 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
     public int? SiloPid(int index) =>
         _state.Components.GetValueOrDefault(StackNames.Api(index)) is { } started && started.IsRunning() ? started.Pid : null;
 
+    /// <summary>
+    /// Rewrites nginx's configuration for round-robin or affinity routing and has the running nginx reload it
+    /// (<c>SIGHUP</c>): new connections are balanced the new way, and no request is dropped.
+    /// </summary>
+    public void RebalanceNginx(bool affinity)
+    {
+        NginxConfig.Write(layout, Ports, affinity);
+        Signal(StackNames.Nginx, PosixProcess.SigHup);
+    }
+
     /// <summary>Ends Redis at once, as a crash would, and returns once it is gone.</summary>
     public Task KillRedisAsync() => Kill(StackNames.Redis);
 
@@ -239,7 +249,7 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
 
     private StartedComponent StartNginx()
     {
-        string config = NginxConfig.Write(layout, Ports);
+        string config = NginxConfig.Write(layout, Ports, settings.Affinity);
         int pid = DetachedProcess.Start(Executables.Find("nginx"), ["-p", layout.NginxDirectory, "-c", config, "-e", layout.LogFile(StackNames.Nginx)], layout.LogFile(StackNames.Nginx));
         return new StartedComponent(pid, config);
     }

@@ -9,10 +9,14 @@ namespace RateLimiterOrleans.Lab.Stack;
 /// </summary>
 public static class NginxConfig
 {
-    public static string Write(StackLayout layout, StackPorts ports)
+    /// <summary>The upstream's balancing line for affinity routing: one API key, one silo, its grain placed there.</summary>
+    public const string AffinityBalance = "hash $http_x_api_key consistent;";
+
+    public static string Write(StackLayout layout, StackPorts ports, bool affinity = false)
     {
         var site = File.ReadAllText(layout.NginxTemplate)
-            .Replace("${NGINX_LISTEN}", $"127.0.0.1:{ports.Nginx}", StringComparison.Ordinal);
+            .Replace("${NGINX_LISTEN}", $"127.0.0.1:{ports.Nginx}", StringComparison.Ordinal)
+            .Replace("${NGINX_BALANCE}", affinity ? AffinityBalance : "", StringComparison.Ordinal);
         for (int i = 0; i < StackPorts.Silos; i++)
         {
             site = site.Replace($"${{API_{i + 1}}}", $"127.0.0.1:{ports.Api[i]}", StringComparison.Ordinal);
