@@ -73,12 +73,15 @@ public sealed class GrainFailoverTests(FailoverFixture fixture, ITestOutputHelpe
 
         // Through nginx for every client, and straight to the frozen silo for the clients it holds, as clients with a
         // connection to it would: those requests wait while it is frozen and meet its stale activations when it resumes.
+        // The silo is stopped before the load starts, so every admission it makes during the failure is made by an
+        // activation that a replacement may have superseded, not by its live activation before the freeze.
+        var frozen = Failures.FreezeAsync(KilledSilo);
         var during = new AdmissionTally();
         using var stop = new CancellationTokenSource();
         var load = Task.WhenAll(
             Traffic.UntilAsync(names, 8, during, stop.Token),
             Traffic.UntilAsync(frozenHomes, 8, during, stop.Token, new Uri(_fixture.Client.Api(KilledSilo))));
-        await Failures.FreezeAsync(KilledSilo);
+        await frozen;
         await stop.CancelAsync();
         await load;
 
