@@ -18,6 +18,7 @@ public sealed class FailoverTests(FailoverFixture fixture, ITestOutputHelper out
     public async Task After_kill_9_of_a_silo_the_survivors_keep_answering_and_its_clients_are_served_again_within_10_s()
     {
         await _lab.ConfigureEveryInstance("""{"mode": "grain", "rate_limit": 1000000, "window_size_seconds": 60}""");
+        await _lab.UntilNginxReachesEverySilo(TimeSpan.FromSeconds(30));
         var clients = Enumerable.Range(0, 30).Select(i => $"failover-{i}-{Guid.NewGuid():N}").ToList();
         var homes = new Dictionary<string, string>();
         foreach (var client in clients)

@@ -105,6 +105,7 @@ public sealed class GrainFailoverTests(FailoverFixture fixture, ITestOutputHelpe
     {
         int window = algorithm == "token_bucket" ? 86_400 : 300;
         await _fixture.Client.ConfigureEveryInstance($$"""{"mode": "grain", "algorithm": "{{algorithm}}", "rate_limit": {{Limit}}, "window_size_seconds": {{window}}}""");
+        await _fixture.Client.UntilNginxReachesEverySilo(TimeSpan.FromSeconds(30));
         var clients = Enumerable.Range(0, Clients).Select(i => $"{name}-{i}-{Guid.NewGuid():N}").ToList();
         var tally = new AdmissionTally();
         await Traffic.EachAsync(clients, used, inFlight: 1, tally);

@@ -81,6 +81,23 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
 
     public Task<Reply> Delete(string url) => Send(new HttpRequestMessage(HttpMethod.Delete, url));
 
+    /// <summary>
+    /// Returns once nginx's round-robin has reached all three silos: a silo that a test restarted stays out of its
+    /// rotation for its fail_timeout, and a client's grain is placed on the silo that takes its first request.
+    /// </summary>
+    public async Task UntilNginxReachesEverySilo(TimeSpan deadline)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        for (var until = DateTime.UtcNow + deadline; reached.Count < 3 && DateTime.UtcNow < until;)
+        {
+            var reply = await Request($"rotation-{Guid.NewGuid():N}");
+            if (reply.Status == System.Net.HttpStatusCode.OK)
+            {
+                reached.Add(reply.Field("instance"));
+            }
+        }
+    }
+
     /// <summary>One request after another for the same key.</summary>
     public async Task<List<Reply>> Sequentially(string apiKey, int count)
     {
