@@ -39,15 +39,17 @@ public static class RedisMemory
         var keys = new List<PerKey>();
         foreach (int entries in new[] { 1, 10, 100, 1_000 })
         {
-            string client = $"grow-{entries}";
+            // One client per algorithm: each script deletes the other algorithm's key of its client.
+            string slidingClient = $"grow-sliding-{entries}";
+            string bucketClient = $"grow-bucket-{entries}";
             for (int i = 0; i < entries; i++)
             {
-                await sliding.DecideAsync(client, 0, new SlidingWindowPolicy(entries, window));
-                await bucket.DecideAsync(client, 0, new TokenBucketPolicy(entries, window));
+                await sliding.DecideAsync(slidingClient, 0, new SlidingWindowPolicy(entries, window));
+                await bucket.DecideAsync(bucketClient, 0, new TokenBucketPolicy(entries, window));
             }
 
-            keys.Add(new PerKey("sliding_window", entries, await Usage(redis, RateLimitKeys.SlidingWindow(client, 0))));
-            keys.Add(new PerKey("token_bucket", entries, await Usage(redis, RateLimitKeys.TokenBucket(client, 0))));
+            keys.Add(new PerKey("sliding_window", entries, await Usage(redis, RateLimitKeys.SlidingWindow(slidingClient, 0))));
+            keys.Add(new PerKey("token_bucket", entries, await Usage(redis, RateLimitKeys.TokenBucket(bucketClient, 0))));
         }
 
         return new Result(slidingPerClient, bucketPerClient, keys);
