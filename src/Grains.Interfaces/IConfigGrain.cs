@@ -9,8 +9,8 @@ public interface IConfigGrain : IGrainWithStringKey
 
     Task<ClusterConfig> Get();
 
-    // Changes and resets answer once every silo that polls holds the result (or after a short bound),
-    // so a request sent right after them sees them on whichever silo it reaches.
+    // Changes and resets answer once every silo that polls holds the result, or after a bound of 1 s: on a loaded
+    // machine a silo can take longer, and EverySiloHolds says whether it has.
 
     /// <summary>Applies a patch, or refuses it whole with the field at fault.</summary>
     Task<ConfigChange> Update(ConfigPatch patch);
@@ -35,6 +35,14 @@ public interface IConfigGrain : IGrainWithStringKey
     /// Refused (conflict) when <see cref="ClusterConfig.ClientResets"/> is full.
     /// </summary>
     Task<ConfigChange> ResetClient(string client);
+
+    /// <summary>
+    /// Whether every live silo's cache holds <paramref name="version"/> or newer, waiting up to
+    /// <paramref name="within"/> (at most 10 s) for the last of them.
+    /// </summary>
+    [AlwaysInterleave]
+    [ResponseTimeout("00:00:15")]
+    Task<bool> EverySiloHolds(long version, TimeSpan within);
 
     /// <summary>
     /// Answers as soon as the version differs from <paramref name="knownVersion"/>, or after a while with

@@ -11,15 +11,20 @@ public sealed class ConfigGrain(
     [PersistentState("config", RateLimiterStorage.Name)] IPersistentState<ConfigState> state,
     IOptions<RateLimiterOptions> options,
     RedisResetStore redisReset,
+    IClusterMembershipService membership,
     TimeProvider time) : Grain, IConfigGrain
 {
     // Long enough to keep idle polling cheap, short enough to stay well inside the method's 15 s response timeout.
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
 
-    // A push takes milliseconds; the bound only matters when a silo has just died.
+    // A push takes milliseconds on a quiet cluster; on a loaded one, or when a silo has just died, a change answers
+    // after this bound and a caller that must know asks EverySiloHolds.
     private static readonly TimeSpan PropagationBound = TimeSpan.FromSeconds(1);
 
-    private readonly SiloAcknowledgements _acknowledgements = new(time);
+    // Inside EverySiloHolds' own response timeout.
+    private static readonly TimeSpan MaxPropagationWait = TimeSpan.FromSeconds(10);
+
+    private readonly SiloAcknowledgements _acknowledgements = new(time, membership);
     private TaskCompletionSource<ClusterConfig> _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ClusterConfig Current => state.State.Config!;
@@ -89,6 +94,9 @@ public sealed class ConfigGrain(
         await Save(change.Config);
         return change;
     }
+
+    public Task<bool> EverySiloHolds(long version, TimeSpan within) =>
+        _acknowledgements.WaitForAll(version, TimeSpan.FromTicks(Math.Clamp(within.Ticks, 0, MaxPropagationWait.Ticks)));
 
     public async Task<ClusterConfig> WaitForChange(long knownVersion, string silo)
     {

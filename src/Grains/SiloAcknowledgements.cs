@@ -2,9 +2,10 @@ namespace RateLimiterOrleans.Grains;
 
 /// <summary>
 /// Which configuration version each silo's cache holds, as reported by its long polls. Lets a change
-/// wait until the whole cluster has it. A silo that has not polled for a while is presumed gone.
+/// wait until the whole cluster has it. A silo that membership no longer counts as active, or that has not polled
+/// for a while, is presumed gone: a killed silo must not hold every change up until it is forgotten.
 /// </summary>
-internal sealed class SiloAcknowledgements(TimeProvider time)
+internal sealed class SiloAcknowledgements(TimeProvider time, IClusterMembershipService membership)
 {
     // A live cache polls at least every long-poll period; three periods of silence means it is gone.
     private static readonly TimeSpan Silence = TimeSpan.FromSeconds(30);
@@ -20,8 +21,11 @@ internal sealed class SiloAcknowledgements(TimeProvider time)
         waiting.SetResult();
     }
 
-    /// <summary>Waits until every live silo holds <paramref name="version"/> or newer, or until <paramref name="bound"/> passes.</summary>
-    public async Task WaitForAll(long version, TimeSpan bound)
+    /// <summary>
+    /// Waits until every live silo holds <paramref name="version"/> or newer, or until <paramref name="bound"/> passes;
+    /// returns whether they all do.
+    /// </summary>
+    public async Task<bool> WaitForAll(long version, TimeSpan bound)
     {
         var deadline = time.GetUtcNow() + bound;
         while (!AllHold(version))
@@ -29,16 +33,22 @@ internal sealed class SiloAcknowledgements(TimeProvider time)
             var left = deadline - time.GetUtcNow();
             if (left <= TimeSpan.Zero)
             {
-                return;
+                return false;
             }
 
             await Task.WhenAny(_changed.Task, Task.Delay(left, time));
         }
+
+        return true;
     }
 
     private bool AllHold(long version)
     {
         var now = time.GetUtcNow();
-        return _held.Values.Where(h => now - h.At < Silence).All(h => h.Version >= version);
+        var active = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .Select(m => m.SiloAddress.ToParsableString())
+            .ToHashSet(StringComparer.Ordinal);
+        return _held.Where(h => active.Contains(h.Key) && now - h.Value.At < Silence).All(h => h.Value.Version >= version);
     }
 }

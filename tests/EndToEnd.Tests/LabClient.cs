@@ -124,7 +124,49 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
 
             using var response = await _http.SendAsync(message);
             string text = await response.Content.ReadAsStringAsync();
-            return new Reply(response.StatusCode, text, response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), response.Content.Headers.ContentType?.MediaType);
+            var reply = new Reply(response.StatusCode, text, response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), response.Content.Headers.ContentType?.MediaType);
+            if (reply.Headers.GetValueOrDefault("X-Config-Propagated") == "false")
+            {
+                await UntilEveryInstanceHoldsTheSameVersion(TimeSpan.FromSeconds(10));
+            }
+
+            return reply;
+        }
+    }
+
+    /// <summary>
+    /// What a user does when a change answers <c>X-Config-Propagated: false</c> (a silo had not taken it yet): waits
+    /// until every instance's configuration shows the same version. The silo that answered holds the change, so the
+    /// same version everywhere is the change. A silo that is down on purpose never agrees; then the deadline passes.
+    /// </summary>
+    private async Task UntilEveryInstanceHoldsTheSameVersion(TimeSpan deadline)
+    {
+        for (var until = DateTime.UtcNow + deadline; DateTime.UtcNow < until; await Task.Delay(50))
+        {
+            var versions = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < StackPorts.Silos; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api(i)}/admin/config");
+                if (adminToken is not null)
+                {
+                    request.Headers.Add("X-Admin-Token", adminToken);
+                }
+
+                try
+                {
+                    using var answer = await _http.SendAsync(request);
+                    versions.Add(answer.IsSuccessStatusCode ? JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["version"]!.ToString() : "unavailable");
+                }
+                catch (HttpRequestException)
+                {
+                    versions.Add("unavailable");
+                }
+            }
+
+            if (versions.Count == 1 && !versions.Contains("unavailable"))
+            {
+                return;
+            }
         }
     }
 

@@ -49,6 +49,33 @@ public sealed class TierTests(StackFixture fixture) : StackTest(fixture)
         Assert.Equal(3, after.Select(r => r.Field("instance")).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Every_change_says_whether_every_silo_held_it_as_it_answered()
+    {
+        string tier = $"p-{Guid.NewGuid():N}"[..20];
+
+        var replies = new[]
+        {
+            await _lab.PostConfig("""{"rate_limit": 42}""", _lab.Nginx),
+            await _lab.Put($"{_lab.Nginx}/admin/tiers/{tier}", """{"rate_limit": 7, "window_size_seconds": 60}"""),
+            await _lab.Delete($"{_lab.Nginx}/admin/tiers/{tier}"),
+            await _lab.Reset(),
+        };
+
+        foreach (var reply in replies)
+        {
+            Assert.Equal(HttpStatusCode.OK, reply.Status);
+            Assert.Contains(reply.Headers["X-Config-Propagated"], new[] { "true", "false" });
+        }
+
+        // "true" means every instance held it as it answered; after "false" the client waited, as a user would.
+        long version = replies[^1].Json["version"]!.GetValue<long>();
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True((await _lab.Get($"{_lab.Api(i)}/admin/config")).Json["version"]!.GetValue<long>() >= version);
+        }
+    }
+
     public static TheoryData<string, string, HttpStatusCode, string> BadTierRequests => new()
     {
         { "PUT", "/admin/tiers/new-tier|{\"rate_limit\": 10}", HttpStatusCode.BadRequest, "window_size_seconds" },

@@ -9,6 +9,10 @@ namespace RateLimiterOrleans.Silo.Experiments;
 /// </summary>
 public sealed class ModeComparison(BurstRunner bursts, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
 {
+    // Each burst must be decided in its mode on every silo: the change answers after a short bound even if a silo of a
+    // loaded cluster has not taken it yet, so wait for the last one (the experiment's own time bound is minutes).
+    private static readonly TimeSpan ModeChangeBound = TimeSpan.FromSeconds(10);
+
     public async Task<ComparisonResult> RunAsync(CompareRequest compare, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(compare);
@@ -33,10 +37,13 @@ public sealed class ModeComparison(BurstRunner bursts, IGrainFactory grains, Clu
         return new ComparisonResult(instance.Value, compare.Requests, compare.Concurrency, found.ToName(), results);
     }
 
-    // The change answers once every silo holds it, so the burst that follows is decided in the new mode everywhere.
     private async Task SetMode(IConfigGrain configGrain, RateLimitMode mode)
     {
         var change = await configGrain.Update(new ConfigPatch(Mode: mode.ToName()));
         config.Offer(change.Config);
+        if (!await configGrain.EverySiloHolds(change.Config.Version, ModeChangeBound))
+        {
+            throw new TimeoutException($"A silo did not take mode {mode.ToName()} within {ModeChangeBound.TotalSeconds} s.");
+        }
     }
 }

@@ -8,7 +8,7 @@ internal static class AdminEndpoints
     public static IResult GetConfig(ClusterConfigCache config, HttpResponse response, InstanceName instance) =>
         config.IsReady ? Results.Json(ConfigResponse.From(config.Current.Config, instance.Value)) : ConfigAccess.NotLoadedResult(response);
 
-    public static async Task<IResult> PostConfig(HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    public static async Task<IResult> PostConfig(HttpRequest request, IGrainFactory grains, ClusterConfigCache config, HttpResponse response, InstanceName instance)
     {
         var (body, bodyError) = await RequestBody.ReadJson(request, StrictJsonObject.MaxBodyBytes);
         if (bodyError is not null)
@@ -23,7 +23,7 @@ internal static class AdminEndpoints
         }
 
         var change = await ConfigGrain(grains).Update(patch!);
-        return Answer(change, config, c => ConfigResponse.From(c, instance.Value));
+        return await Answer(change, grains, config, response, c => ConfigResponse.From(c, instance.Value));
     }
 
     /// <summary>
@@ -36,6 +36,7 @@ internal static class AdminEndpoints
         {
             var all = await ConfigGrain(grains).ResetAll();
             config.Offer(all);
+            await ConfigPropagation.Mark(ConfigGrain(grains), all.Version, response);
             return Results.Json(new ResetResponse("reset", instance.Value, "all", null, all.Version));
         }
 
@@ -47,7 +48,7 @@ internal static class AdminEndpoints
 
         var change = await ConfigGrain(grains).ResetClient(target.Value);
         string scope = target.Kind == ClientKind.ApiKey ? "client" : "address";
-        return Answer(change, config, c => new ResetResponse("reset", instance.Value, scope, target.Name, c.Version), response);
+        return await Answer(change, grains, config, response, c => new ResetResponse("reset", instance.Value, scope, target.Name, c.Version));
     }
 
     public static IResult GetStats(ClusterConfigCache config, LocalClientWindows localWindows, SiloDecisionStats stats, HttpResponse response, InstanceName instance)
@@ -73,7 +74,7 @@ internal static class AdminEndpoints
     /// The heap, optionally after a full collection, for <c>./lab bench</c>'s memory-per-client figures:
     /// without one, the heap includes garbage and says little about what clients cost.
     /// </summary>
-    public static IResult GetMemory(bool? collect, LimiterActivations activations, InstanceName instance)
+    public static IResult GetMemory(bool? collect, LimiterActivations activations, LocalClientWindows localWindows, InstanceName instance)
     {
         if (collect == true)
         {
@@ -87,14 +88,14 @@ internal static class AdminEndpoints
             GC.GetTotalMemory(forceFullCollection: false),
             Environment.WorkingSet,
             activations.Client,
-            activations.Local,
+            localWindows.Count,
             collect == true));
     }
 
     public static IResult GetTiers(ClusterConfigCache config, HttpResponse response, InstanceName instance) =>
         config.IsReady ? Results.Json(TiersResponse.From(config.Current.Config, instance.Value)) : ConfigAccess.NotLoadedResult(response);
 
-    public static async Task<IResult> PutTier(string name, HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    public static async Task<IResult> PutTier(string name, HttpRequest request, IGrainFactory grains, ClusterConfigCache config, HttpResponse response, InstanceName instance)
     {
         var (body, bodyError) = await RequestBody.ReadJson(request, StrictJsonObject.MaxBodyBytes);
         if (bodyError is not null)
@@ -109,13 +110,13 @@ internal static class AdminEndpoints
         }
 
         var change = await ConfigGrain(grains).PutTier(name, patch!);
-        return Answer(change, config, c => TiersResponse.From(c, instance.Value));
+        return await Answer(change, grains, config, response, c => TiersResponse.From(c, instance.Value));
     }
 
-    public static async Task<IResult> DeleteTier(string name, IGrainFactory grains, ClusterConfigCache config, InstanceName instance) =>
-        Answer(await ConfigGrain(grains).DeleteTier(name), config, c => TiersResponse.From(c, instance.Value));
+    public static async Task<IResult> DeleteTier(string name, IGrainFactory grains, ClusterConfigCache config, HttpResponse response, InstanceName instance) =>
+        await Answer(await ConfigGrain(grains).DeleteTier(name), grains, config, response, c => TiersResponse.From(c, instance.Value));
 
-    public static async Task<IResult> PutAssignment(HttpRequest request, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    public static async Task<IResult> PutAssignment(HttpRequest request, IGrainFactory grains, ClusterConfigCache config, HttpResponse response, InstanceName instance)
     {
         var (body, bodyError) = await RequestBody.ReadJson(request, StrictJsonObject.MaxBodyBytes);
         if (bodyError is not null)
@@ -130,17 +131,17 @@ internal static class AdminEndpoints
         }
 
         var change = await ConfigGrain(grains).Assign(apiKey!, tier!);
-        return Answer(change, config, c => TiersResponse.From(c, instance.Value));
+        return await Answer(change, grains, config, response, c => TiersResponse.From(c, instance.Value));
     }
 
-    public static async Task<IResult> DeleteAssignment([Microsoft.AspNetCore.Mvc.FromQuery(Name = "api_key")] string? apiKey, IGrainFactory grains, ClusterConfigCache config, InstanceName instance)
+    public static async Task<IResult> DeleteAssignment([Microsoft.AspNetCore.Mvc.FromQuery(Name = "api_key")] string? apiKey, IGrainFactory grains, ClusterConfigCache config, HttpResponse response, InstanceName instance)
     {
         if (apiKey is null)
         {
             return new ApiError("missing_field", "api_key", "is required as a query parameter").ToResult();
         }
 
-        return Answer(await ConfigGrain(grains).Unassign(apiKey), config, c => TiersResponse.From(c, instance.Value));
+        return await Answer(await ConfigGrain(grains).Unassign(apiKey), grains, config, response, c => TiersResponse.From(c, instance.Value));
     }
 
     private static (ClientId Target, ApiError? Error) ResetTarget(string? client, string? address)
@@ -164,8 +165,9 @@ internal static class AdminEndpoints
 
     private static IConfigGrain ConfigGrain(IGrainFactory grains) => grains.GetGrain<IConfigGrain>(IConfigGrain.ClusterKey);
 
-    // This silo takes the answer at once, so the caller's next request reads its own write here too.
-    private static IResult Answer<T>(ConfigChange change, ClusterConfigCache config, Func<ClusterConfig, T> body, HttpResponse? response = null)
+    // This silo takes the answer at once, so the caller's next request reads its own write here too; the header says
+    // whether the other silos hold it yet.
+    private static async Task<IResult> Answer<T>(ConfigChange change, IGrainFactory grains, ClusterConfigCache config, HttpResponse response, Func<ClusterConfig, T> body)
     {
         if (change.Error is { } refused)
         {
@@ -176,7 +178,7 @@ internal static class AdminEndpoints
                 ConfigErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "redis_unavailable"),
                 _ => (StatusCodes.Status400BadRequest, "invalid_config"),
             };
-            if (status == StatusCodes.Status503ServiceUnavailable && response is not null)
+            if (status == StatusCodes.Status503ServiceUnavailable)
             {
                 response.Headers.RetryAfter = "1";
             }
@@ -185,6 +187,7 @@ internal static class AdminEndpoints
         }
 
         config.Offer(change.Config);
+        await ConfigPropagation.Mark(ConfigGrain(grains), change.Config.Version, response);
         return Results.Json(body(change.Config));
     }
 }
