@@ -35,7 +35,7 @@ public sealed class ClientLimiterGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        activations.Activated(RateLimitMode.Grain);
+        activations.Activated();
         var snapshot = await config.WhenReady();
         var policy = snapshot.PolicyFor(Client);
         _window = new ClientWindow(Client, time);
@@ -50,7 +50,7 @@ public sealed class ClientLimiterGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        activations.Deactivated(RateLimitMode.Grain);
+        activations.Deactivated();
         if (!_fenced && config.IsReady)
         {
             var snapshot = config.Current;

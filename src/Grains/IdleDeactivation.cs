@@ -1,7 +1,7 @@
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// Deactivates an in-memory limiter grain once its own count holds nothing: every entry has left the client's
+/// Deactivates a <c>grain</c>-mode client grain once its own count holds nothing: every entry has left the client's
 /// window, or its bucket is full again. Orleans' own idle collection would keep it for 15 minutes, and going by
 /// time alone would forget the count of a client whose tier has a longer window than the default.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class IdleDeactivation
     public static void Start(Grain grain, TimeSpan window, TimeSpan check, Func<bool> isIdle, Action deactivate)
     {
         ArgumentNullException.ThrowIfNull(grain);
-        var period = check > TimeSpan.Zero ? check : TimeSpan.FromTicks(Math.Clamp(window.Ticks, MinCheck.Ticks, MaxCheck.Ticks));
+        var period = Period(window, check);
         grain.RegisterGrainTimer(_ =>
         {
             if (isIdle())
@@ -26,4 +26,8 @@ internal static class IdleDeactivation
             return Task.CompletedTask;
         }, period, period);
     }
+
+    /// <summary>How often a count is checked for idleness: <paramref name="check"/> when positive, else once per window within 1 to 60 s.</summary>
+    public static TimeSpan Period(TimeSpan window, TimeSpan check) =>
+        check > TimeSpan.Zero ? check : TimeSpan.FromTicks(Math.Clamp(window.Ticks, MinCheck.Ticks, MaxCheck.Ticks));
 }

@@ -1,16 +1,13 @@
 namespace RateLimiterOrleans.Grains;
 
-/// <summary>How many in-memory limiter grains are active on this silo: what their memory cost scales with.</summary>
+/// <summary>How many <c>grain</c>-mode client grains are active on this silo: what their memory cost scales with.</summary>
 public sealed class LimiterActivations
 {
     private long _client;
-    private long _local;
 
     public long Client => Interlocked.Read(ref _client);
 
-    public long Local => Interlocked.Read(ref _local);
+    internal void Activated() => Interlocked.Increment(ref _client);
 
-    internal void Activated(RateLimitMode mode) => Interlocked.Increment(ref mode == RateLimitMode.Grain ? ref _client : ref _local);
-
-    internal void Deactivated(RateLimitMode mode) => Interlocked.Decrement(ref mode == RateLimitMode.Grain ? ref _client : ref _local);
+    internal void Deactivated() => Interlocked.Decrement(ref _client);
 }

@@ -9,16 +9,24 @@ namespace RateLimiterOrleans.Grains;
 /// </summary>
 public sealed class LocalClientWindows(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, ClientWindow> _windows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CountedClient> _clients = new(StringComparer.Ordinal);
 
-    public int Count => _windows.Count;
+    /// <summary>How many clients this silo holds a count for: what its memory cost scales with.</summary>
+    public int Count => _clients.Count;
 
     internal LimitDecision Decide(string client, ConfigSnapshot snapshot, ClientPolicy policy, int permits)
     {
-        var window = _windows.GetOrAdd(client, static (key, clock) => new ClientWindow(key, clock), time);
-        lock (window)
+        while (true)
         {
-            return window.Decide(snapshot, policy, permits);
+            var counted = _clients.GetOrAdd(client, static (key, clock) => new CountedClient(new ClientWindow(key, clock)), time);
+            lock (counted)
+            {
+                // Forgotten between the lookup and the lock: a count recorded here would be lost, so count in its successor.
+                if (!counted.Forgotten)
+                {
+                    return counted.Window.Decide(snapshot, policy, permits);
+                }
+            }
         }
     }
 
@@ -26,34 +34,46 @@ public sealed class LocalClientWindows(TimeProvider time)
     public IReadOnlyDictionary<string, int> Counts(ConfigSnapshot snapshot)
     {
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (client, window) in _windows)
+        foreach (var (client, counted) in _clients)
         {
-            lock (window)
+            lock (counted)
             {
-                counts[client] = window.CountInWindow(snapshot, snapshot.PolicyFor(client));
+                counts[client] = counted.Window.CountInWindow(snapshot, snapshot.PolicyFor(client));
             }
         }
 
         return counts;
     }
 
-    /// <summary>Whether a client's count holds nothing any more, so forgetting it gives nothing away.</summary>
-    internal bool IsIdle(string client)
+    /// <summary>
+    /// Forgets every client whose count holds nothing any more (every entry has left its window, or its bucket is
+    /// full again), so forgetting gives nothing away; returns how many were forgotten.
+    /// </summary>
+    internal int ForgetIdle()
     {
-        if (!_windows.TryGetValue(client, out var window))
+        int forgotten = 0;
+        foreach (var entry in _clients)
         {
-            return true;
+            lock (entry.Value)
+            {
+                if (entry.Value.Window.IsIdle && _clients.TryRemove(entry))
+                {
+                    entry.Value.Forgotten = true;
+                    forgotten++;
+                }
+            }
         }
 
-        lock (window)
-        {
-            return window.IsIdle;
-        }
+        return forgotten;
     }
 
-    /// <summary>Drops a client whose limiter grain was deactivated: by then its window has no say.</summary>
-    internal void Forget(string client) => _windows.TryRemove(client, out _);
-
     /// <summary>Drops every client's count.</summary>
-    internal void Clear() => _windows.Clear();
+    internal void Clear() => _clients.Clear();
+
+    private sealed class CountedClient(ClientWindow window)
+    {
+        public ClientWindow Window { get; } = window;
+
+        public bool Forgotten { get; set; }
+    }
 }

@@ -1,40 +1,20 @@
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace RateLimiterOrleans.Grains;
 
 /// <summary>
-/// <c>local</c>: at most one activation per client on each silo, deciding from that silo's count alone.
-/// Behind a round-robin balancer with n silos, a client therefore gets about n times the limit.
+/// <c>local</c>: a reentrant stateless worker, so it runs on whichever silo took the request and decides from that
+/// silo's counts (<see cref="LocalClientWindows"/>). Behind a round-robin balancer with n silos, a client therefore
+/// gets about n times the limit. The counts live in the silo, not in the activations, so however many activations
+/// Orleans keeps, a silo still has one count per client.
 /// </summary>
-[StatelessWorker(1)]
-public sealed class LocalLimiterGrain(
-    LocalClientWindows windows,
-    ClusterConfigCache config,
-    DecisionFactory decisions,
-    LimiterActivations activations,
-    IOptions<RateLimiterOptions> options) : Grain, ILocalLimiterGrain
+[StatelessWorker, Reentrant]
+public sealed class LocalLimiterGrain(LocalClientWindows windows, ClusterConfigCache config, DecisionFactory decisions) : Grain, ILocalLimiterGrain
 {
-    private string Client => this.GetPrimaryKeyString();
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        activations.Activated(RateLimitMode.Local);
-        var snapshot = await config.WhenReady();
-        IdleDeactivation.Start(this, snapshot.PolicyFor(Client).Limits.Window, options.Value.IdleCheck, () => windows.IsIdle(Client), DeactivateOnIdle);
-    }
-
-    public async Task<Decision> Decide(int permits)
+    public async Task<Decision> Decide(string client, int permits)
     {
         var snapshot = await config.WhenReady();
-        var policy = snapshot.PolicyFor(Client);
-        return decisions.Create(windows.Decide(Client, snapshot, policy, permits), RateLimitMode.Local, policy);
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        activations.Deactivated(RateLimitMode.Local);
-        windows.Forget(Client);
-        return Task.CompletedTask;
+        var policy = snapshot.PolicyFor(client);
+        return decisions.Create(windows.Decide(client, snapshot, policy, permits), RateLimitMode.Local, policy);
     }
 }

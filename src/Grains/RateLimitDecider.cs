@@ -82,7 +82,7 @@ public sealed class RateLimitDecider : IDisposable
 
     private Task<Decision> Decide(RateLimitMode mode, string client, int permits) => mode switch
     {
-        RateLimitMode.Local => _grains.GetGrain<ILocalLimiterGrain>(client).Decide(permits),
+        RateLimitMode.Local => _grains.GetGrain<ILocalLimiterGrain>(ILocalLimiterGrain.Key).Decide(client, permits),
         RateLimitMode.Grain => _grains.GetGrain<IClientLimiterGrain>(client).Decide(permits),
         _ => _grains.GetGrain<IRedisLimiterGrain>(IRedisLimiterGrain.Key).Decide(mode, client, permits),
     };

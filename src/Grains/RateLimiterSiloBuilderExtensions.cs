@@ -31,6 +31,7 @@ public static class RateLimiterSiloBuilderExtensions
         services.AddSingleton<ClusterConfigCache>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ClusterConfigCache>());
         services.AddSingleton(sp => new LocalClientWindows(LimiterClock(sp)));
+        services.AddHostedService<LocalClientSweeper>();
         services.AddSingleton<LimiterActivations>();
         services.AddSingleton<SiloDecisionStats>();
         services.AddSingleton<RateLimiterMetrics>();

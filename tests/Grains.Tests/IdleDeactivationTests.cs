@@ -2,7 +2,10 @@ using RateLimiterOrleans.Grains;
 
 namespace RateLimiterOrleans.Grains.Tests;
 
-/// <summary>In-memory limiter grains go away once their own count is empty, and never while it still counts.</summary>
+/// <summary>
+/// In-memory counts go away once they are empty, and never while they still count: a <c>grain</c>-mode client grain
+/// deactivates, and a silo forgets a <c>local</c> client.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class IdleDeactivationTests(ClusterFixture fixture)
 {
@@ -21,15 +24,15 @@ public sealed class IdleDeactivationTests(ClusterFixture fixture)
         _cluster.Clock.Advance(TimeSpan.FromSeconds(1));
 
         // The grains check once per window of real time; polls the silos' own counters.
-        await Eventually.True(() => Active(mode) == before, TimeSpan.FromSeconds(15), $"{mode} limiter grains stayed active after their window passed.");
+        await Eventually.True(() => Active(mode) == before, TimeSpan.FromSeconds(15), $"{mode} counts stayed after their window passed.");
     }
 
     /// <summary>
     /// A 1-hour tier beside a 5 s default window: a client that used its limit, then paused for 2 minutes, is still
-    /// refused, and its limiter stays. The limiters of this cluster check for idleness every 250 ms of real time, so
-    /// a default-tier client whose limiter goes after the pause shows the checks ran; that limiter started after the
-    /// hourly one, with the same period, so the hourly one's check ran first. (In <c>local</c> mode the count lives
-    /// only in the limiter, so a limiter gone too early would admit again.)
+    /// refused, and its count stays. This cluster checks for idleness every 250 ms of real time, so a default-tier
+    /// client whose count goes after the pause shows the checks ran: a client grain's check started after the hourly
+    /// client's, with the same period, and a silo's sweep of its <c>local</c> clients checks both at once. (In
+    /// <c>local</c> mode the count lives only on the silo, so a count forgotten too early would admit again.)
     /// </summary>
     [Theory]
     [InlineData("grain")]
@@ -51,7 +54,7 @@ public sealed class IdleDeactivationTests(ClusterFixture fixture)
 
         cluster.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        await Eventually.True(() => Active(cluster, mode) < 2, TimeSpan.FromSeconds(15), "The default-tier client's limiter stayed after its window passed.");
+        await Eventually.True(() => Active(cluster, mode) < 2, TimeSpan.FromSeconds(15), "The default-tier client's count stayed after its window passed.");
         Assert.Equal(1, Active(cluster, mode));
         Assert.False((await cluster.DecideOn(0, client)).Allowed);
     }
@@ -69,5 +72,5 @@ public sealed class IdleDeactivationTests(ClusterFixture fixture)
 
     private static long Active(RateLimiterCluster cluster, string mode) => Enumerable.Range(0, cluster.Silos.Count).Sum(i => mode == "grain"
         ? cluster.Service<LimiterActivations>(i).Client
-        : cluster.Service<LimiterActivations>(i).Local);
+        : cluster.Service<LocalClientWindows>(i).Count);
 }

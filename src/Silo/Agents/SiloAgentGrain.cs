@@ -16,6 +16,7 @@ public sealed partial class SiloAgentGrain(
     RateLimitDecider decider,
     SiloDecisionStats stats,
     LimiterActivations activations,
+    LocalClientWindows localWindows,
     RecentGrainDecisions recent,
     InstanceName instance,
     IOptions<LabOptions> lab,
@@ -50,7 +51,7 @@ public sealed partial class SiloAgentGrain(
             stats.RacesDetected,
             stats.FailOpenAnswers,
             activations.Client,
-            activations.Local,
+            localWindows.Count,
             lab.Value.Chaos));
     }
 
