@@ -33,29 +33,37 @@ public sealed class LabPageTests(LabPageFixture fixture, ITestOutputHelper outpu
         await SetThroughPage(page, "window_size_seconds", "60");
         await SetThroughPage(page, "fail_open", "true");
 
-        await page.ClickAsync("#compare-run");
-        await page.WaitForSelectorAsync("#compare-results[data-state=done]", Slow);
-
+        // A race needs two of redis_naive's requests between the same count and write: likely in one burst, not
+        // certain. Up to three comparisons; every one must show the exact modes exact and local per silo.
         var rows = new Dictionary<string, Row>();
-        foreach (var row in await page.Locator("#compare-table tbody tr").AllAsync())
+        for (int run = 0; run < 3 && !(rows.TryGetValue("redis_naive", out var naive) && naive.Admitted > 20); run++)
         {
-            var read = await Row.ReadAsync(row);
-            rows[read.Mode] = read;
-            output.WriteLine(read.ToString());
+            // The click marks the results running before it returns, so "done" is this comparison's.
+            await page.ClickAsync("#compare-run");
+            await page.WaitForSelectorAsync("#compare-results[data-state=done]", Slow);
+
+            rows.Clear();
+            foreach (var row in await page.Locator("#compare-table tbody tr").AllAsync())
+            {
+                var read = await Row.ReadAsync(row);
+                rows[read.Mode] = read;
+                output.WriteLine($"comparison {run + 1}: {read}");
+            }
+
+            Assert.Equal(["local", "grain", "redis_naive", "redis_atomic"], rows.Keys);
+            Assert.All(rows.Values, r => Assert.Equal(20, r.Limit));
+            Assert.All(rows.Values, r => Assert.Equal(0, r.Errors));
+            Assert.Equal(20, rows["grain"].Admitted);
+            Assert.Equal(20, rows["redis_atomic"].Admitted);
+            Assert.Equal(0, rows["redis_atomic"].FailOpen);
+            Assert.InRange(rows["local"].Admitted, 55, 60);
         }
 
         string screenshot = Path.Combine(AppContext.BaseDirectory, "lab-compare-all-modes.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"screenshot: {screenshot}");
-        Assert.Equal(["local", "grain", "redis_naive", "redis_atomic"], rows.Keys);
-        Assert.All(rows.Values, r => Assert.Equal(20, r.Limit));
-        Assert.All(rows.Values, r => Assert.Equal(0, r.Errors));
-        Assert.Equal(20, rows["grain"].Admitted);
-        Assert.Equal(20, rows["redis_atomic"].Admitted);
-        Assert.Equal(0, rows["redis_atomic"].FailOpen);
-        Assert.True(rows["redis_naive"].Admitted > 20, $"redis_naive admitted {rows["redis_naive"].Admitted}; expected more than the limit.");
+        Assert.True(rows["redis_naive"].Admitted > 20, $"redis_naive admitted {rows["redis_naive"].Admitted} in three comparisons; expected more than the limit.");
         Assert.True(rows["redis_naive"].Races > 0, "redis_naive detected no race.");
-        Assert.InRange(rows["local"].Admitted, 55, 60);
         // The configuration afterwards is what it was before: the page shows it, and so does the API.
         await page.WaitForSelectorAsync("#compare-status:has-text('the mode is redis_atomic again')");
         Assert.Equal("redis_atomic", await page.Locator("#mode").InputValueAsync());

@@ -8,8 +8,10 @@ namespace RateLimiterOrleans.Silo.Experiments;
 /// <summary>Reads the whole cluster for the lab page: each silo's report, through its agent, and Redis.</summary>
 public sealed class ClusterView(IGrainFactory grains, SiloDirectory silos, LabRedis redis, IOptions<LabOptions> lab, InstanceName instance, TimeProvider time)
 {
-    // A killed silo refuses at once; this only bounds one that froze, so the page keeps its one-second rhythm.
+    // Bounds a silo that froze or was killed and not yet declared dead, so the page keeps close to its one-second rhythm.
     private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
 
     public async Task<ClusterResponse> ReadAsync()
     {
@@ -30,15 +32,27 @@ public sealed class ClusterView(IGrainFactory grains, SiloDirectory silos, LabRe
                 return SiloState.Silent(member, "down", null);
         }
 
-        try
+        var agent = grains.GetGrain<ISiloAgentGrain>(member.Name);
+        long started = time.GetTimestamp();
+        while (true)
         {
-            var report = await grains.GetGrain<ISiloAgentGrain>(member.Name).Report().WaitAsync(ReportTimeout, time);
-            return SiloState.Answered(member, report);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            // Still a member, but not answering: killed and not yet declared dead, or frozen.
-            return SiloState.Silent(member, "down", e.Message);
+            try
+            {
+                var report = await agent.Report().WaitAsync(ReportTimeout - time.GetElapsedTime(started), time);
+                return SiloState.Answered(member, report);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // A call that fails fast may have failed on another silo: right after a silo dies, the agents whose
+                // directory entries it held cannot be found until the others declare it dead. Only a silo silent for
+                // the whole bound is down: killed and not yet declared dead, or frozen.
+                if (time.GetElapsedTime(started) + RetryDelay >= ReportTimeout)
+                {
+                    return SiloState.Silent(member, "down", e.Message);
+                }
+
+                await Task.Delay(RetryDelay, time);
+            }
         }
     }
 }
