@@ -32,27 +32,31 @@ public sealed class ClusterView(IGrainFactory grains, SiloDirectory silos, LabRe
                 return SiloState.Silent(member, "down", null);
         }
 
+        // A call that fails fast may have failed on another silo: right after a silo dies, the agents whose directory
+        // entries it held cannot be found until the others declare it dead. Only a silo silent for the whole bound is
+        // down: killed and not yet declared dead, or frozen.
         var agent = grains.GetGrain<ISiloAgentGrain>(member.Name);
         long started = time.GetTimestamp();
-        while (true)
+        string? error = null;
+        while (ReportTimeout - time.GetElapsedTime(started) is var left && left > TimeSpan.Zero)
         {
             try
             {
-                var report = await agent.Report().WaitAsync(ReportTimeout - time.GetElapsedTime(started), time);
-                return SiloState.Answered(member, report);
+                return SiloState.Answered(member, await agent.Report().WaitAsync(left, time));
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
-                // A call that fails fast may have failed on another silo: right after a silo dies, the agents whose
-                // directory entries it held cannot be found until the others declare it dead. Only a silo silent for
-                // the whole bound is down: killed and not yet declared dead, or frozen.
-                if (time.GetElapsedTime(started) + RetryDelay >= ReportTimeout)
-                {
-                    return SiloState.Silent(member, "down", e.Message);
-                }
-
-                await Task.Delay(RetryDelay, time);
+                error = e.Message;
             }
+
+            if (ReportTimeout - time.GetElapsedTime(started) <= RetryDelay)
+            {
+                break;
+            }
+
+            await Task.Delay(RetryDelay, time);
         }
+
+        return SiloState.Silent(member, "down", error);
     }
 }
