@@ -44,8 +44,9 @@ public sealed record RateLimiterOptions
     public int GrainReservation { get; set; }
 
     /// <summary>
-    /// How often an idle <c>grain</c> or <c>local</c> limiter checks whether its count is empty, to deactivate. Zero means
-    /// once per the client's window, within 1 to 60 s. Whatever the period, a limiter goes only once its count is empty.
+    /// How often a <c>grain</c>-mode client grain checks whether its count is empty, to deactivate, and each silo looks
+    /// for <c>local</c> clients whose count is empty, to forget them. Zero means once per the window (the client's for a
+    /// grain, the default tier's for the silo), within 1 to 60 s. Whatever the period, a count goes only once it is empty.
     /// </summary>
     public TimeSpan IdleCheck { get; set; }
 

@@ -115,6 +115,17 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
 
     public async Task<Reply> Send(HttpRequestMessage message)
     {
+        var reply = await SendOnce(message);
+        if (reply.Headers.GetValueOrDefault("X-Config-Propagated") == "false")
+        {
+            await UntilEveryInstanceHoldsTheSameVersion(TimeSpan.FromSeconds(10));
+        }
+
+        return reply;
+    }
+
+    private async Task<Reply> SendOnce(HttpRequestMessage message)
+    {
         using (message)
         {
             if (adminToken is not null && message.RequestUri!.AbsolutePath.StartsWith("/admin/", StringComparison.Ordinal) && !message.Headers.Contains("X-Admin-Token"))
@@ -124,13 +135,7 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
 
             using var response = await _http.SendAsync(message);
             string text = await response.Content.ReadAsStringAsync();
-            var reply = new Reply(response.StatusCode, text, response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), response.Content.Headers.ContentType?.MediaType);
-            if (reply.Headers.GetValueOrDefault("X-Config-Propagated") == "false")
-            {
-                await UntilEveryInstanceHoldsTheSameVersion(TimeSpan.FromSeconds(10));
-            }
-
-            return reply;
+            return new Reply(response.StatusCode, text, response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase), response.Content.Headers.ContentType?.MediaType);
         }
     }
 
@@ -146,16 +151,10 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
             var versions = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < StackPorts.Silos; i++)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api(i)}/admin/config");
-                if (adminToken is not null)
-                {
-                    request.Headers.Add("X-Admin-Token", adminToken);
-                }
-
                 try
                 {
-                    using var answer = await _http.SendAsync(request);
-                    versions.Add(answer.IsSuccessStatusCode ? JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["version"]!.ToString() : "unavailable");
+                    var reply = await SendOnce(new HttpRequestMessage(HttpMethod.Get, $"{Api(i)}/admin/config"));
+                    versions.Add(reply.Status == HttpStatusCode.OK ? reply.Field("version") : "unavailable");
                 }
                 catch (HttpRequestException)
                 {

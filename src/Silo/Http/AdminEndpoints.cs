@@ -34,10 +34,8 @@ internal static class AdminEndpoints
     {
         if (client is null && address is null)
         {
-            var all = await ConfigGrain(grains).ResetAll();
-            config.Offer(all);
-            await ConfigPropagation.Mark(ConfigGrain(grains), all.Version, response);
-            return Results.Json(new ResetResponse("reset", instance.Value, "all", null, all.Version));
+            var all = new ConfigChange(await ConfigGrain(grains).ResetAll(), null);
+            return await Answer(all, grains, config, response, c => new ResetResponse("reset", instance.Value, "all", null, c.Version));
         }
 
         var (target, error) = ResetTarget(client, address);
