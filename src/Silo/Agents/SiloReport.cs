@@ -10,5 +10,5 @@ public sealed record SiloReport(
     [property: Id(4)] long RacesDetected,
     [property: Id(5)] long FailOpen,
     [property: Id(6)] long ClientGrains,
-    [property: Id(7)] long LocalClients,
+    [property: Id(7)] long LocalClientCount,
     [property: Id(8)] bool Chaos);

@@ -19,13 +19,13 @@ public sealed record SiloState(
     long? RacesDetected,
     long? FailOpen,
     long? ClientGrains,
-    long? LocalClients,
+    long? LocalClientCount,
     bool? Chaos,
     string? Error)
 {
     public static SiloState Answered(ClusterMember member, SiloReport report) => new(
         member.Name, "up", MembershipOf(member), member.SiloAddress.Endpoint.ToString(), Math.Round(report.Uptime.TotalSeconds, 1),
-        report.Allowed, report.Rejected, report.RacesDetected, report.FailOpen, report.ClientGrains, report.LocalClients, report.Chaos, null);
+        report.Allowed, report.Rejected, report.RacesDetected, report.FailOpen, report.ClientGrains, report.LocalClientCount, report.Chaos, null);
 
     public static SiloState Silent(ClusterMember member, string health, string? error) => new(
         member.Name, health, MembershipOf(member), member.SiloAddress.Endpoint.ToString(), null, null, null, null, null, null, null, null, error);

@@ -129,7 +129,7 @@ function renderCluster(cluster) {
         ...pair('allowed / s', rates ? rates.allowed.toFixed(1) : '–'),
         ...pair('rejected / s', rates ? rates.rejected.toFixed(1) : '–'),
         ...pair('grain activations', silo.client_grains ?? '–'),
-        ...pair('local clients', silo.local_clients ?? '–'),
+        ...pair('local clients', silo.local_client_count ?? '–'),
         ...pair('races detected', silo.races_detected ?? '–'),
         ...pair('fail-open answers', silo.fail_open ?? '–')),
       sparkline(siloHistory.get(silo.name)?.points ?? []));
