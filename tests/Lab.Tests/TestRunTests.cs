@@ -64,19 +64,51 @@ public sealed class TestRunTests
     [Fact]
     public void The_trx_counts_are_read_with_skipped_tests_as_those_not_executed()
     {
-        string file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.trx");
-        File.WriteAllText(file, """
+        WithTrx("""
             <?xml version="1.0" encoding="utf-8"?>
             <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
               <ResultSummary outcome="Failed">
                 <Counters total="12" executed="10" passed="7" failed="2" error="1" timeout="0" aborted="0" notExecuted="0" />
               </ResultSummary>
             </TestRun>
-            """);
+            """,
+            file =>
+            {
+                Assert.Equal(new TrxCounts(Total: 12, Passed: 7, Failed: 3, Skipped: 2), TrxCounts.Read(file));
+                Assert.Null(TrxCounts.Read(file + ".missing"));
+            });
+    }
+
+    [Fact]
+    public void The_failed_tests_are_read_with_the_first_line_of_their_message()
+    {
+        WithTrx("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult testName="A.Tests.Passes" outcome="Passed" />
+                <UnitTestResult testName="A.Tests.Fails" outcome="Failed">
+                  <Output><ErrorInfo><Message>Assert.Equal() Failure: Values differ
+            Expected: 20
+            Actual:   21</Message><StackTrace>at A.Tests.Fails()</StackTrace></ErrorInfo></Output>
+                </UnitTestResult>
+              </Results>
+            </TestRun>
+            """,
+            file =>
+            {
+                Assert.Equal([new TrxFailure("A.Tests.Fails", "Assert.Equal() Failure: Values differ")], TrxFailure.Read(file));
+                Assert.Empty(TrxFailure.Read(file + ".missing"));
+            });
+    }
+
+    private static void WithTrx(string content, Action<string> test)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.trx");
+        File.WriteAllText(file, content);
         try
         {
-            Assert.Equal(new TrxCounts(Total: 12, Passed: 7, Failed: 3, Skipped: 2), TrxCounts.Read(file));
-            Assert.Null(TrxCounts.Read(file + ".missing"));
+            test(file);
         }
         finally
         {

@@ -111,11 +111,20 @@ public static class TestCommand
             },
             paths.Root,
             cancellationToken: cancel);
-        return new ProjectRun(name, exit, TrxCounts.Read(Path.Combine(results, $"{name}.trx")), hung);
+        string trx = Path.Combine(results, $"{name}.trx");
+        return new ProjectRun(name, exit, TrxCounts.Read(trx), hung) { Failures = TrxFailure.Read(trx) };
     }
 
     private static int Finish(IReadOnlyList<ProjectRun> runs, int projectsInSolution, TestRunOutcome outcome)
     {
+        foreach (var run in runs)
+        {
+            foreach (var failure in run.Failures)
+            {
+                Console.WriteLine($"lab: FAILED {failure.Test}: {failure.Message}");
+            }
+        }
+
         int reported = runs.Count(r => r.Counts is not null);
         Console.WriteLine(
             $"lab: {runs.Sum(r => r.Counts?.Passed ?? 0)} passed, {runs.Sum(r => r.Counts?.Failed ?? 0)} failed, {runs.Sum(r => r.Counts?.Skipped ?? 0)} skipped " +
