@@ -8,7 +8,7 @@ public sealed class ChaosSettingTests(FailoverFixture fixture) : IAsyncLifetime
 {
     private readonly LabClient _lab = fixture.Client;
 
-    public async Task InitializeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+    public Task InitializeAsync() => fixture.BringBackAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

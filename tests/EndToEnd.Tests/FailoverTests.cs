@@ -12,7 +12,7 @@ public sealed class FailoverTests(FailoverFixture fixture, ITestOutputHelper out
     private readonly LabClient _lab = fixture.Client;
 
     // Brings the killed silo back for the tests that share this stack.
-    public override async Task DisposeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+    public override Task DisposeAsync() => fixture.BringBackAsync();
 
     [Fact]
     public async Task After_kill_9_of_a_silo_the_survivors_keep_answering_and_its_clients_are_served_again_within_10_s()

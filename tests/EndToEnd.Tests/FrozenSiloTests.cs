@@ -25,12 +25,12 @@ public sealed class FrozenSiloTests(FailoverFixture fixture, ITestOutputHelper o
 
     private readonly LabClient _lab = fixture.Client;
 
-    public async Task InitializeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+    public Task InitializeAsync() => fixture.BringBackAsync();
 
     public async Task DisposeAsync()
     {
         fixture.Stack.ResumeSilo(FrozenSilo);
-        Assert.True((await fixture.Stack.UpAsync()).Ok);
+        await fixture.BringBackAsync();
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class LabPageTests(LabPageFixture fixture, ITestOutputHelper outpu
 
     public async Task InitializeAsync()
     {
-        Assert.True((await fixture.Stack.UpAsync()).Ok);
+        await fixture.BringBackAsync();
         _browser = await LabBrowser.LaunchAsync();
     }
 
@@ -82,7 +82,7 @@ public sealed class LabPageTests(LabPageFixture fixture, ITestOutputHelper outpu
         Assert.Equal("up", await page.Locator("#silo-api-1").GetAttributeAsync("data-health"));
         Assert.Equal("up", await page.Locator("#silo-api-3").GetAttributeAsync("data-health"));
 
-        Assert.True((await fixture.Stack.UpAsync()).Ok);
+        await fixture.BringBackAsync();
 
         await page.WaitForSelectorAsync("#silo-api-2[data-health=up]", Slow);
         await page.WaitForSelectorAsync("#cluster-note:has-text('api-2 is back')", Slow);

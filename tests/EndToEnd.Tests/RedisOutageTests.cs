@@ -22,7 +22,7 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(2);
     private readonly LabClient _lab = fixture.Client;
 
-    public override async Task DisposeAsync() => Assert.True((await fixture.Stack.UpAsync()).Ok);
+    public override Task DisposeAsync() => fixture.BringBackAsync();
 
     [Theory]
     [InlineData("open")]
@@ -92,7 +92,7 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
         }
         finally
         {
-            Assert.True((await fixture.Stack.UpAsync()).Ok);
+            await fixture.BringBackAsync();
         }
 
         Assert.Equal(pids, SiloPids());
@@ -114,7 +114,7 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
         }
         finally
         {
-            Assert.True((await fixture.Stack.UpAsync()).Ok);
+            await fixture.BringBackAsync();
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
         }
         finally
         {
-            Assert.True((await fixture.Stack.UpAsync()).Ok);
+            await fixture.BringBackAsync();
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, reset.Status);
@@ -155,7 +155,7 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
         }
         finally
         {
-            Assert.True((await fixture.Stack.UpAsync()).Ok);
+            await fixture.BringBackAsync();
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, change.Status);
@@ -192,7 +192,7 @@ public sealed class RedisOutageTests(FailoverFixture fixture, ITestOutputHelper 
         }
         finally
         {
-            Assert.True((await fixture.Stack.UpAsync()).Ok);
+            await fixture.BringBackAsync();
         }
 
         return [.. replies];

@@ -50,6 +50,13 @@ public class StackFixture : IAsyncLifetime
         Client = new LabClient(Stack.Ports, AdminToken);
     }
 
+    /// <summary>Starts again whatever a test stopped or killed, failing the test with the reason when something does not come back.</summary>
+    public async Task BringBackAsync()
+    {
+        var outcome = await Stack.UpAsync();
+        Assert.True(outcome.Ok, $"The test stack in {_stateDirectory} did not come back: {outcome.Error}\n{_progress}");
+    }
+
     public async Task DisposeAsync()
     {
         if (!Started)

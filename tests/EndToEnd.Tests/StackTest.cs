@@ -13,7 +13,7 @@ public abstract class StackTest(StackFixture fixture) : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Assert.True((await fixture.Stack.UpAsync()).Ok, "The shared stack could not be brought back up.");
+        await fixture.BringBackAsync();
         // Right after an earlier test restarted Redis, the cluster answers before its Redis connections are back,
         // and a change is refused with 503 until they are.
         await fixture.Client.UntilConfigured(LabClient.SeedConfiguration, TimeSpan.FromSeconds(30));

@@ -16,7 +16,7 @@ public sealed class TierRestartTests(FailoverFixture fixture) : StackTest(fixtur
         await _lab.Put($"{_lab.Nginx}/admin/assignments", $$"""{"api_key": "{{key}}", "tier": "{{tier}}"}""");
 
         await fixture.Stack.DownAsync();
-        Assert.True((await fixture.Stack.UpAsync()).Ok);
+        await fixture.BringBackAsync();
 
         var tiers = (await _lab.Get($"{_lab.Nginx}/admin/tiers")).Json;
         Assert.Equal(4, tiers["tiers"]![tier]!["rate_limit"]!.GetValue<int>());
