@@ -102,7 +102,7 @@ public static class BenchReport
         Line("### Three idle silos");
         Line();
         var idle = results.Idle;
-        Line($"After the load, {N(idle.Span.TotalSeconds)} s with no request (after 30 s for the last rows' client grains to deactivate): each silo's CPU time from `/proc/<pid>/stat` as a share of the machine's {Environment.ProcessorCount} cores, and context switches summed over its threads' `/proc/<pid>/task/<tid>/status`. Involuntary switches are mostly threads that spun (`sched_yield`) waiting for work, or were preempted by the other processes on the machine.");
+        Line($"After the load, {N(idle.Span.TotalSeconds)} s with no request (after {N(IdleSilos.Settle.TotalSeconds)} s for the last rows' client grains to deactivate): each silo's CPU time from `/proc/<pid>/stat` as a share of the machine's {Environment.ProcessorCount} cores, and context switches summed over its threads' `/proc/<pid>/task/<tid>/status`. Involuntary switches are mostly threads that spun (`sched_yield`) waiting for work, or were preempted by the other processes on the machine.");
         Line();
         Line("| silo | CPU (share of the machine) | voluntary switches/s | involuntary switches/s | threads |");
         Line("|---|---|---|---|---|");
@@ -112,6 +112,8 @@ public static class BenchReport
         }
 
         Line($"| all three | **{N(idle.CpuShare * 100, "0.00")}%** | {N(idle.Silos.Sum(s => s.VoluntaryPerSecond))} | {N(idle.Silos.Sum(s => s.InvoluntaryPerSecond))} | {idle.Silos.Sum(s => s.Threads)} |");
+        Line();
+        Line($"The {idle.Windows.Count} consecutive windows of {N(idle.Span.TotalSeconds / idle.Windows.Count)} s read, for the three together: {string.Join(", ", idle.Windows.Select(w => $"{N(w * 100, "0.00")}%"))}. The target is judged on the whole span.");
 
         if (results.Profiles.Count > 0)
         {

@@ -13,7 +13,9 @@ namespace RateLimiterOrleans.Lab.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    private static readonly TimeSpan IdleSpan = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(20);
+
+    private const int IdleWindows = 6;
 
     public static Command Create(LabPaths paths)
     {
@@ -78,8 +80,9 @@ public static class BenchCommand
         var httpBench = new HttpBench(stack, state, options, paths.WrkScript, http, progress);
         var measurements = await httpBench.RunAsync();
 
-        Console.WriteLine($"lab: bench: three idle silos, {IdleSpan.TotalSeconds:0} s");
-        var idle = await IdleSilos.MeasureAsync(Enumerable.Range(0, StackPorts.Silos).Select(i => (StackNames.Api(i), state.Components[StackNames.Api(i)].Pid)).ToList(), IdleSpan);
+        Console.WriteLine($"lab: bench: three idle silos, {IdleWindows} windows of {IdleWindow.TotalSeconds:0} s");
+        var idle = await IdleSilos.MeasureAsync(
+            Enumerable.Range(0, StackPorts.Silos).Select(i => (StackNames.Api(i), state.Components[StackNames.Api(i)].Pid)).ToList(), IdleWindow, IdleWindows, IdleSilos.Settle);
 
         IReadOnlyList<RuntimeProfile.Result> profiles = [];
         if (await RuntimeProfile.EnsureToolAsync(paths) is { } counters)
