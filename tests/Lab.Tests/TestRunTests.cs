@@ -74,8 +74,8 @@ public sealed class TestRunTests
             """,
             file =>
             {
-                Assert.Equal(new TrxCounts(Total: 12, Passed: 7, Failed: 3, Skipped: 2), TrxCounts.Read(file));
-                Assert.Null(TrxCounts.Read(file + ".missing"));
+                Assert.Equal(new TrxCounts(Total: 12, Passed: 7, Failed: 3, Skipped: 2), TrxReport.Read(file)?.Counts);
+                Assert.Null(TrxReport.Read(file + ".missing"));
             });
     }
 
@@ -97,8 +97,9 @@ public sealed class TestRunTests
             """,
             file =>
             {
-                Assert.Equal([new TrxFailure("A.Tests.Fails", "Assert.Equal() Failure: Values differ")], TrxFailure.Read(file));
-                Assert.Empty(TrxFailure.Read(file + ".missing"));
+                var report = TrxReport.Read(file)!;
+                Assert.Equal([new TrxFailure("A.Tests.Fails", "Assert.Equal() Failure: Values differ")], report.Failures);
+                Assert.Null(report.Counts);
             });
     }
 

@@ -111,8 +111,8 @@ public static class TestCommand
             },
             paths.Root,
             cancellationToken: cancel);
-        string trx = Path.Combine(results, $"{name}.trx");
-        return new ProjectRun(name, exit, TrxCounts.Read(trx), hung) { Failures = TrxFailure.Read(trx) };
+        var report = TrxReport.Read(Path.Combine(results, $"{name}.trx"));
+        return new ProjectRun(name, exit, report?.Counts, hung) { Failures = report?.Failures ?? [] };
     }
 
     private static int Finish(IReadOnlyList<ProjectRun> runs, int projectsInSolution, TestRunOutcome outcome)

@@ -2,23 +2,13 @@ using System.Xml.Linq;
 
 namespace RateLimiterOrleans.Lab.Testing;
 
-/// <summary>
-/// What one test project reported, read from the TRX file <c>dotnet test</c> writes: the counts the run
-/// itself recorded, rather than lines of console output that a crash or a change of format could leave out.
-/// </summary>
+/// <summary>A test run's counts, as its TRX file's <c>Counters</c> record them.</summary>
 public sealed record TrxCounts(int Total, int Passed, int Failed, int Skipped)
 {
-    private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-
-    /// <summary>The counts in <paramref name="file"/>, or null when there is no such file or it has no counters.</summary>
-    public static TrxCounts? Read(string file)
+    /// <summary>The counts in <paramref name="trx"/>, or null when it has no counters.</summary>
+    internal static TrxCounts? From(XDocument trx)
     {
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        var counters = XDocument.Load(file).Descendants(Trx + "Counters").FirstOrDefault();
+        var counters = trx.Descendants(TrxReport.Trx + "Counters").FirstOrDefault();
         if (counters is null)
         {
             return null;

@@ -10,24 +10,14 @@ public sealed record TrxFailure(string Test, string Message)
 {
     private const int LongestMessage = 400;
 
-    private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-
-    /// <summary>The failed tests in <paramref name="file"/>; none when there is no such file.</summary>
-    public static IReadOnlyList<TrxFailure> Read(string file)
-    {
-        if (!File.Exists(file))
-        {
-            return [];
-        }
-
-        return XDocument.Load(file)
-            .Descendants(Trx + "UnitTestResult")
+    /// <summary>The failed tests in <paramref name="trx"/>.</summary>
+    internal static IReadOnlyList<TrxFailure> From(XDocument trx) =>
+        trx.Descendants(TrxReport.Trx + "UnitTestResult")
             .Where(result => (string?)result.Attribute("outcome") is "Failed" or "Error" or "Timeout" or "Aborted")
             .Select(result => new TrxFailure(
                 (string?)result.Attribute("testName") ?? "(unnamed)",
-                FirstLine((string?)result.Descendants(Trx + "Message").FirstOrDefault() ?? "")))
+                FirstLine((string?)result.Descendants(TrxReport.Trx + "Message").FirstOrDefault() ?? "")))
             .ToList();
-    }
 
     private static string FirstLine(string message)
     {
