@@ -29,13 +29,13 @@ public static class IdleSilos
         var cpuAtStart = silos.Select(s => ProcessCpu.Seconds(s.Pid)).ToList();
         var switchesAtStart = silos.Select(s => ContextSwitches.Of(s.Pid)).ToList();
         var shares = new List<double>();
-        var cpuBefore = cpuAtStart;
+        var cpuLastRead = cpuAtStart;
         for (int i = 0; i < windows; i++)
         {
             await Task.Delay(window);
             var cpuNow = silos.Select(s => ProcessCpu.Seconds(s.Pid)).ToList();
-            shares.Add(cpuNow.Select((cpu, s) => cpu - cpuBefore[s]).Sum() / window.TotalSeconds / Environment.ProcessorCount);
-            cpuBefore = cpuNow;
+            shares.Add(cpuNow.Select((cpu, s) => cpu - cpuLastRead[s]).Sum() / window.TotalSeconds / Environment.ProcessorCount);
+            cpuLastRead = cpuNow;
         }
 
         var span = window * windows;
@@ -43,7 +43,7 @@ public static class IdleSilos
         {
             var switches = ContextSwitches.Between(switchesAtStart[i], ContextSwitches.Of(s.Pid));
             int threads = Directory.Exists($"/proc/{s.Pid}/task") ? Directory.GetDirectories($"/proc/{s.Pid}/task").Length : 0;
-            double cpu = cpuBefore[i] - cpuAtStart[i];
+            double cpu = cpuLastRead[i] - cpuAtStart[i];
             return new Silo(s.Name, cpu / span.TotalSeconds / Environment.ProcessorCount, switches.Voluntary / span.TotalSeconds, switches.Involuntary / span.TotalSeconds, threads);
         }).ToList();
         return new Result(span, measured, shares);
