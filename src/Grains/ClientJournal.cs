@@ -24,14 +24,25 @@ internal sealed partial class ClientJournal(
     private long _reservedUntil;
     private bool _unjournaled;
 
-    /// <summary>Claims the journal for this activation; returns the count to take over, or null for none (or Redis unreachable).</summary>
+    /// <summary>
+    /// Claims the journal for this activation; returns the count to take over, or null for none (or Redis unreachable).
+    /// A journal that holds nothing is claimed with the first block already reserved.
+    /// </summary>
     public async Task<CountSnapshot?> ClaimAsync(long generation, ClientPolicy policy)
     {
+        var window = policy.Limits.Window;
+        string emptyState = JournalCodec.Encode(new CountSnapshot(policy.Algorithm == RateLimitAlgorithm.TokenBucket, [], 0));
+        long sentAt = time.GetTimestamp();
         try
         {
-            var claim = await store.ClaimAsync(client, generation, KeepFor(policy));
+            var claim = await store.ClaimAsync(client, generation, emptyState, Block(1, policy), window, KeepFor(policy));
             metrics.JournalWritten(JournalWritePurposes.Claim);
             _epoch = claim.Epoch;
+            if (claim.Reserved > 0)
+            {
+                Reserved(claim.Reserved, sentAt, window);
+            }
+
             return JournalRecovery.Recover(claim, policy);
         }
         catch (RedisStoreException e)
@@ -52,8 +63,9 @@ internal sealed partial class ClientJournal(
             return JournalReservation.Reserved;
         }
 
-        int block = Math.Max(permits, reservation > 0 ? reservation : (policy.Limits.RateLimit + 9) / 10);
+        int block = Block(permits, policy);
         var window = policy.Limits.Window;
+        long sentAt = time.GetTimestamp();
         try
         {
             string state = JournalCodec.Encode(capture(window / SnapshotGranules));
@@ -65,9 +77,8 @@ internal sealed partial class ClientJournal(
                 return JournalReservation.Fenced;
             }
 
-            _balance = block;
+            Reserved(block, sentAt, window);
             _unjournaled = false;
-            _reservedUntil = time.GetTimestamp() + (long)(window.TotalSeconds * time.TimestampFrequency);
             return JournalReservation.Reserved;
         }
         catch (RedisStoreException e)
@@ -99,6 +110,17 @@ internal sealed partial class ClientJournal(
         {
             LogHandOverFailed(RateLimiterTelemetry.ClientDigest(client), e.Failure);
         }
+    }
+
+    private int Block(int permits, ClientPolicy policy) =>
+        Math.Max(permits, reservation > 0 ? reservation : (policy.Limits.RateLimit + 9) / 10);
+
+    // Redis starts the reservation when the script runs, after the request was sent, so ending it locally one window
+    // after sending never lets this activation use a permit later than the journal says it could have.
+    private void Reserved(int block, long sentAt, TimeSpan window)
+    {
+        _balance = block;
+        _reservedUntil = sentAt + (long)(window.TotalSeconds * time.TimestampFrequency);
     }
 
     // Recorded admissions leave the window one window after the record at the latest, and reserved ones one window

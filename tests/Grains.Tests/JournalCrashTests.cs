@@ -34,16 +34,34 @@ public sealed class JournalCrashTests(ClusterFixture fixture) : IAsyncLifetime
     [InlineData(RateLimitAlgorithm.SlidingWindow, 55, 40)]
     [InlineData(RateLimitAlgorithm.TokenBucket, 60, 40)]
     [InlineData(RateLimitAlgorithm.TokenBucket, 51, 40)]
+    // Nothing written after the claim, which reserved the first block of 10: all 10 count as used.
+    [InlineData(RateLimitAlgorithm.SlidingWindow, 3, 90)]
+    [InlineData(RateLimitAlgorithm.TokenBucket, 3, 90)]
     public async Task After_a_crash_the_new_activation_admits_at_most_what_was_left_less_the_open_reservation(RateLimitAlgorithm algorithm, int used, int expected)
     {
         var policy = ClientPolicy.For("default", Tier with { Algorithm = algorithm });
         string client = ClusterFixture.NewClient("crash");
-        var crashed = await Activate(client, policy);
-        Assert.Equal(used, await Admit(crashed, policy, used));
+        await UseThenCrash(client, policy, used);
 
         var replacement = await Activate(client, policy);
 
         Assert.Equal(expected, await Admit(replacement, policy, Limit));
+    }
+
+    [Theory]
+    [InlineData(RateLimitAlgorithm.SlidingWindow)]
+    [InlineData(RateLimitAlgorithm.TokenBucket)]
+    public async Task A_claim_never_overwrites_the_reservation_it_takes_over(RateLimitAlgorithm algorithm)
+    {
+        var policy = ClientPolicy.For("default", Tier with { Algorithm = algorithm });
+        string client = ClusterFixture.NewClient("chain");
+        await UseThenCrash(client, policy, 10);
+        await UseThenCrash(client, policy, 10);
+
+        var third = await Activate(client, policy);
+
+        // Each crashed activation used its whole block without another write; the third must count both.
+        Assert.Equal(Limit - 20, await Admit(third, policy, Limit));
     }
 
     [Fact]
@@ -62,6 +80,10 @@ public sealed class JournalCrashTests(ClusterFixture fixture) : IAsyncLifetime
         Assert.Equal(5, zombie);
         Assert.Equal(40, fresh);
     }
+
+    // An activation that admits, then vanishes without handing anything over.
+    private async Task UseThenCrash(string client, ClientPolicy policy, int used) =>
+        Assert.Equal(used, await Admit(await Activate(client, policy), policy, used));
 
     private async Task<Activation> Activate(string client, ClientPolicy policy)
     {
