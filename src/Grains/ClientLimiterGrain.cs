@@ -50,12 +50,19 @@ public sealed class ClientLimiterGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        activations.Deactivated();
-        if (!_fenced && config.IsReady)
+        // Counted as active until its count is handed over, which is the last of its work.
+        try
         {
-            var snapshot = config.Current;
-            var policy = snapshot.PolicyFor(Client);
-            await _journal.HandOverAsync(snapshot.Config.FullResetGeneration, policy, _window.Capture);
+            if (!_fenced && config.IsReady)
+            {
+                var snapshot = config.Current;
+                var policy = snapshot.PolicyFor(Client);
+                await _journal.HandOverAsync(snapshot.Config.FullResetGeneration, policy, _window.Capture);
+            }
+        }
+        finally
+        {
+            activations.Deactivated();
         }
     }
 

@@ -27,6 +27,16 @@ public static class BenchReport
             ? $"One API key takes every request, limited to {set.RateLimit:N0} per {set.WindowSeconds} s: most requests are admitted, and the limit binds in every second that brings more. In `grain` one activation decides every request one turn at a time; in the Redis modes one key takes every script."
             : $"{set.Clients} API keys in turn, each limited to {set.RateLimit} per {set.WindowSeconds} s, so the load exceeds the limit and a wrong answer would show{(set.Affinity ? ". nginx routes by `hash $http_x_api_key consistent` (`./lab up --affinity`), and a client's grain lives on the silo its requests reach" : "")}.";
 
+    private static string Settling(IReadOnlyList<HttpMeasurement> runs)
+    {
+        var longest = runs.Count == 0 ? TimeSpan.Zero : runs.Max(r => r.Settled);
+        var unsettled = runs.Where(r => r.GrainsLeft > 0).ToList();
+        return $"Each row starts once the client grains of the rows before it have deactivated (one to two windows after their last request, each handing its count to Redis), so that work is not measured in the next row: the longest wait was {longest.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s"
+            + (unsettled.Count == 0
+                ? ". "
+                : $", and {unsettled.Count} rows started with grains still active ({string.Join(", ", unsettled.Select(r => $"{r.Row.Name} in round {r.Round}: {r.GrainsLeft}"))}). ");
+    }
+
     private static string Markdown(BenchResults results, IReadOnlyList<IReadOnlyList<RowSummary>> sets)
     {
         var o = results.Options;
@@ -54,6 +64,7 @@ public static class BenchReport
         Line("## Through nginx: every mode, both algorithms, the baseline and two peers");
         Line();
         Line($"Each row: `wrk -t2 -c{o.Connections} -d{N(o.Duration.TotalSeconds)}s` through nginx after a 1 s warm-up, with API keys no earlier row used. {o.Rounds} rounds; each round measures every set and every row, the order of sets and of rows reversed every other round; the tables give the median and the spread between rounds. "
+            + Settling(results.Http)
             + "Each set has its own baseline, `/api/baseline`: the same client identification, JSON and nginx hop (and the same routing), with no decision; a row's ratio is to the baseline of its set. "
             + "The peers run inside the same silo processes: the RedisRateLimiting package's sliding window on the same Redis, and .NET's in-process `SlidingWindowRateLimiter` (10 segments), which like `local` counts per silo.");
         Line();

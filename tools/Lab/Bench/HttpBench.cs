@@ -15,6 +15,11 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
     // lab measured without it makes whichever row comes first look slow.
     private static readonly TimeSpan StackWarmUp = TimeSpan.FromSeconds(5);
 
+    // A client grain is found idle by a check once per window, one window after its client's last request, then hands
+    // its count over: two windows of the longest set, and ten seconds more for the hand-overs of thousands.
+    private static readonly TimeSpan GrainsDeadline = TimeSpan.FromSeconds(2 * BenchRowSet.All.Max(s => s.WindowSeconds) + 10);
+
+    private readonly SiloClientGrains _grains = new(stack.Ports, http);
     private bool? _affinity;
 
     private StackPorts Ports => stack.Ports;
@@ -33,7 +38,7 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
                 foreach (var row in forward ? set.Rows : set.Rows.Reverse())
                 {
                     var measurement = await Measure(set, row, round);
-                    progress($"  round {round}  {set.Id,-9} {row.Name,-45} {measurement.DecisionsPerSecond,8:0} /s  p99 {measurement.P99Ms,6:0.00} ms  admitted {measurement.Allowed}");
+                    progress($"  round {round}  {set.Id,-9} {row.Name,-45} {measurement.DecisionsPerSecond,8:0} /s  p99 {measurement.P99Ms,6:0.00} ms  admitted {measurement.Allowed}  after {measurement.Settled.TotalSeconds:0} s settling");
                     measurements.Add(measurement);
                 }
             }
@@ -82,6 +87,9 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
 
     private async Task<HttpMeasurement> Measure(BenchRowSet set, BenchRow row, int round)
     {
+        // The client grains of the rows before deactivate over the next windows and write to Redis as they go: that is
+        // their rows' work, so it is waited out rather than measured as this row's.
+        var (settled, grainsLeft) = await _grains.WaitUntilNoneAsync(GrainsDeadline);
         await Configure(set, row);
         string url = $"http://127.0.0.1:{Ports.Nginx}{row.Path}";
         string prefix = $"bench-{round}-{Guid.NewGuid():N}"[..20];
@@ -99,7 +107,7 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
             set, row, round, run.Requests, run.Ok, run.Limited, run.Other + run.SocketErrors, seconds,
             run.P50Us / 1000.0, run.P99Us / 1000.0, run.P999Us / 1000.0,
             ProcessCpu.Seconds(silos) - siloBefore, ProcessCpu.Seconds(redis) - redisBefore, ProcessCpu.Seconds(nginx) - nginxBefore,
-            allowedAtMost);
+            allowedAtMost, settled, grainsLeft);
     }
 
     // In any span of length d, a sliding window admits at most limit * (floor(d / window) + 1) per client; a

@@ -1,6 +1,8 @@
 namespace RateLimiterOrleans.Lab.Bench;
 
 /// <summary>One wrk run against one row, with the CPU the silos, Redis and nginx spent during it.</summary>
+/// <param name="Settled">How long the row waited, before it started, for the client grains of earlier rows to deactivate.</param>
+/// <param name="GrainsLeft">Client grains of earlier rows still active when it started anyway (0 when they all went).</param>
 public sealed record HttpMeasurement(
     BenchRowSet Set,
     BenchRow Row,
@@ -16,7 +18,9 @@ public sealed record HttpMeasurement(
     double SiloCpuSeconds,
     double RedisCpuSeconds,
     double NginxCpuSeconds,
-    long AllowedAtMost)
+    long AllowedAtMost,
+    TimeSpan Settled,
+    long GrainsLeft)
 {
     public double DecisionsPerSecond => Requests / Seconds;
 

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using RateLimiterOrleans.Lab.Stack;
 
 namespace RateLimiterOrleans.Lab.Bench;
@@ -12,6 +10,8 @@ namespace RateLimiterOrleans.Lab.Bench;
 /// </summary>
 public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string> progress)
 {
+    private readonly SiloClientGrains _grains = new(ports, http);
+
     // Longer than the burst takes, so every one-off client's grain is still active when it ends.
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
@@ -29,7 +29,7 @@ public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string>
         configure.EnsureSuccessStatusCode();
         // Client grains left by the bench's own grain rows are not part of the idle base.
         await WaitUntilNoGrains();
-        var (baseBytes, _) = await Memory();
+        long baseBytes = (await _grains.ReadAsync(collect: true)).ManagedBytes;
 
         progress($"  sending {clients} one-off clients in grain mode");
         string prefix = Guid.NewGuid().ToString("N")[..8];
@@ -49,37 +49,14 @@ public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string>
             }
         }));
 
-        var (activeBytes, activeGrains) = await Memory();
+        var (activeBytes, activeGrains) = await _grains.ReadAsync(collect: true);
         progress($"  {activeGrains} client grains active; waiting for them to deactivate");
         var waited = await WaitUntilNoGrains();
         // Deactivation unregisters each grain from the directory a moment later; let that finish too.
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var (afterBytes, _) = await Memory();
+        long afterBytes = (await _grains.ReadAsync(collect: true)).ManagedBytes;
         return new Result(clients, baseBytes, activeBytes, activeGrains, afterBytes, waited);
     }
 
-    private async Task<TimeSpan> WaitUntilNoGrains()
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(2) && (await Memory(collect: false)).Grains > 0)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-
-        return clock.Elapsed;
-    }
-
-    // Summed over the three silos, each asked directly.
-    private async Task<(long Bytes, long Grains)> Memory(bool collect = true)
-    {
-        long bytes = 0, grains = 0;
-        foreach (int port in ports.Api)
-        {
-            var memory = await http.GetFromJsonAsync<JsonObject>($"http://127.0.0.1:{port}/admin/memory?collect={(collect ? "true" : "false")}");
-            bytes += memory!["managed_bytes"]!.GetValue<long>();
-            grains += memory["client_grains"]!.GetValue<long>();
-        }
-
-        return (bytes, grains);
-    }
+    private async Task<TimeSpan> WaitUntilNoGrains() => (await _grains.WaitUntilNoneAsync(TimeSpan.FromMinutes(2))).Waited;
 }
