@@ -22,7 +22,7 @@ public static class BenchReport
     public static double Baseline(IReadOnlyList<RowSummary> set) => set.Single(r => !r.Row.Limited).DecisionsPerSecond;
 
     private static string SetDescription(BenchRowSet set) => set.Keys == BenchKeys.Random
-        ? $"{set.Clients:N0} API keys, each request's key drawn at random, each limited to {set.RateLimit:N0} per {set.WindowSeconds} s: a client gets a few requests in a run and stays under its limit, and new clients arrive throughout, so each row also pays for activating clients (a grain activation and its directory entry, a first Redis key)."
+        ? $"{set.Clients:N0} API keys, each request's key drawn at random, each limited to {set.RateLimit:N0} per {set.WindowSeconds} s: a client gets a few requests in a run (how many depends on the row's speed) and stays under its limit, and new clients arrive throughout, so each row also pays for activating clients (a grain activation and its directory entry, a first Redis key)."
         : set.Clients == 1
             ? $"One API key takes every request, limited to {set.RateLimit:N0} per {set.WindowSeconds} s: most requests are admitted, and the limit binds in every second that brings more. In `grain` one activation decides every request one turn at a time; in the Redis modes one key takes every script."
             : $"{set.Clients} API keys in turn, each limited to {set.RateLimit} per {set.WindowSeconds} s, so the load exceeds the limit and a wrong answer would show{(set.Affinity ? ". nginx routes by `hash $http_x_api_key consistent` (`./lab up --affinity`), and a client's grain lives on the silo its requests reach" : "")}.";
@@ -78,14 +78,24 @@ public static class BenchReport
             Line();
             Line(SetDescription(set));
             Line();
-            Line("| row | decisions/s (median; min–max) | vs baseline | p50 ms | p99 ms | p99.9 ms | CPU s per 1,000 decisions (silos + Redis) | admitted / limit allows | over-admission |");
-            Line("|---|---|---|---|---|---|---|---|---|");
+            // Where keys are drawn at random, how many requests were a client's first depends on the row's own speed.
+            bool arriving = set.Keys == BenchKeys.Random;
+            Line("| row | decisions/s (median; min–max) | vs baseline | p50 ms | p99 ms | p99.9 ms | CPU s per 1,000 decisions (silos + Redis) | admitted / limit allows | over-admission |"
+                + (arriving ? " a client's first request |" : ""));
+            Line("|---|---|---|---|---|---|---|---|---|" + (arriving ? "---|" : ""));
             foreach (var r in rows)
             {
                 var worst = r.MostOverAdmitted;
                 string admitted = r.Row.Limited ? $"{worst.Allowed} / {worst.AllowedAtMost}" : "n/a";
                 string over = r.Row.Limited ? (worst.OverAdmitted == 0 ? "0" : $"**{worst.OverAdmitted}**") : "n/a";
-                Line($"| {r.Row.Name} | {N(r.DecisionsPerSecond)} ({N(r.Slowest)}–{N(r.Fastest)}) | {N(r.DecisionsPerSecond / baseline * 100)}% | {N(r.P50Ms, "0.00")} | {N(r.P99Ms, "0.00")} | {N(r.P999Ms, "0.00")} | {N(r.CpuPer1000, "0.000")} | {admitted} | {over} |");
+                Line($"| {r.Row.Name} | {N(r.DecisionsPerSecond)} ({N(r.Slowest)}–{N(r.Fastest)}) | {N(r.DecisionsPerSecond / baseline * 100)}% | {N(r.P50Ms, "0.00")} | {N(r.P99Ms, "0.00")} | {N(r.P999Ms, "0.00")} | {N(r.CpuPer1000, "0.000")} | {admitted} | {over} |"
+                    + (arriving ? $" {N(r.FirstRequestShare * 100)}% |" : ""));
+            }
+
+            if (arriving)
+            {
+                Line();
+                Line($"A client's first request is the expected share of the row's requests that reached a client for the first time in the run, from how many requests it made over {set.Clients:N0} keys drawn at random (median of rounds). In `grain` mode each such request activates the client's grain; a row that decides more slowly gives each client fewer requests, so more of its requests pay for an activation.");
             }
         }
 

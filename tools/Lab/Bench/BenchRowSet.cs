@@ -23,7 +23,7 @@ public sealed record BenchRowSet(string Id, string Title, int Clients, int RateL
     public static BenchRowSet Rotating { get; } = new("rotating", "20 clients over their limit", SmallClients, 100, 10, BenchKeys.Rotate, false, BenchRow.All);
 
     /// <summary>
-    /// 10,000 keys drawn at random, about four requests each in a run: every request is admitted, and new clients
+    /// 10,000 keys drawn at random, one to five requests each in a run, by the row's speed: every request is admitted, and new clients
     /// arrive throughout, so activating a client's grain, its directory entry and its first Redis key are measured.
     /// </summary>
     public static BenchRowSet Many { get; } = new("many", "10,000 clients, each under its limit, arriving throughout", 10_000, 100, 10, BenchKeys.Random, false, BenchRow.Modes);

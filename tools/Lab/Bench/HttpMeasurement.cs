@@ -26,5 +26,13 @@ public sealed record HttpMeasurement(
 
     public double CpuSecondsPer1000 => (SiloCpuSeconds + RedisCpuSeconds) / Math.Max(1, Requests) * 1000;
 
+    /// <summary>
+    /// The share of its requests that were a client's first (every run uses keys no earlier run used), expected from how
+    /// many it made: with keys drawn at random among C, N requests reach C × (1 − (1 − 1/C)^N) distinct clients.
+    /// </summary>
+    public double FirstRequestShare => Set.Keys == BenchKeys.Random
+        ? Set.Clients * (1 - Math.Pow(1 - 1.0 / Set.Clients, Requests)) / Math.Max(1, Requests)
+        : Math.Min(Set.Clients, Requests) / (double)Math.Max(1, Requests);
+
     public long OverAdmitted => Row.Limited ? Math.Max(0, Allowed - AllowedAtMost) : 0;
 }

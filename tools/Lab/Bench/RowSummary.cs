@@ -17,6 +17,8 @@ public sealed record RowSummary(BenchRowSet Set, BenchRow Row, IReadOnlyList<Htt
 
     public double CpuPer1000 => Median(r => r.CpuSecondsPer1000);
 
+    public double FirstRequestShare => Median(r => r.FirstRequestShare);
+
     public double SiloCpuPer1000 => Median(r => r.SiloCpuSeconds / Math.Max(1, r.Requests) * 1000);
 
     public double RedisCpuPer1000 => Median(r => r.RedisCpuSeconds / Math.Max(1, r.Requests) * 1000);
