@@ -44,11 +44,15 @@ public static class SiloHostingExtensions
             silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromSeconds(10));
             // Each silo caches where grains live. Orleans' default keeps up to a million entries, and a burst
             // of one-off clients would leave one per client long after their grains deactivated. A bounded
-            // LRU keeps the hot clients' locations and gives the rest of the memory back.
+            // LRU keeps the hot clients' locations and gives the rest of the memory back. An entry expires a
+            // minute after its last use (swept once a minute) instead of four: a client still sending keeps its
+            // location cached, most idle clients' grains have deactivated by then, and one that comes back later
+            // costs one directory lookup.
             silo.Configure<GrainDirectoryOptions>(o =>
             {
                 o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.LRU;
                 o.CacheSize = 10_000;
+                o.MaximumCacheTTL = TimeSpan.FromMinutes(1);
             });
             silo.AddRateLimiter(o =>
             {

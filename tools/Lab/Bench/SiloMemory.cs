@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using RateLimiterOrleans.Lab.Stack;
 
@@ -15,8 +16,18 @@ public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string>
     // Longer than the burst takes, so every one-off client's grain is still active when it ends.
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
 
-    public sealed record Result(int Clients, long BaseBytes, long ActiveBytes, long ActiveGrains, long AfterBytes, TimeSpan DeactivatedAfter)
+    /// <summary>How close to its idle base the heap must come back once the grains have gone: the bench's target.</summary>
+    public const double BackWithin = 0.10;
+
+    // Each silo keeps the location of every grain it called in its directory cache, bounded and expiring a minute
+    // or two after last use (SiloHostingExtensions), so the heap comes back shortly after the grains have gone.
+    private static readonly TimeSpan HeapDeadline = TimeSpan.FromMinutes(3);
+
+    /// <param name="BackAfter">From the end of the burst until the heap was back within <see cref="BackWithin"/> of the base, or the deadline.</param>
+    public sealed record Result(int Clients, long BaseBytes, long ActiveBytes, long ActiveGrains, long AfterBytes, TimeSpan DeactivatedAfter, TimeSpan BackAfter)
     {
+        public bool Back => AfterOverBase <= BackWithin;
+
         public double BytesPerGrain => ActiveGrains == 0 ? 0 : (ActiveBytes - BaseBytes) / (double)ActiveGrains;
 
         public double AfterOverBase => AfterBytes / (double)BaseBytes - 1;
@@ -51,11 +62,16 @@ public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string>
 
         var (activeBytes, activeGrains) = await _grains.ReadAsync(collect: true);
         progress($"  {activeGrains} client grains active; waiting for them to deactivate");
+        var sinceBurst = Stopwatch.StartNew();
         var waited = await WaitUntilNoGrains();
-        // Deactivation unregisters each grain from the directory a moment later; let that finish too.
-        await Task.Delay(TimeSpan.FromSeconds(5));
-        long afterBytes = (await _grains.ReadAsync(collect: true)).ManagedBytes;
-        return new Result(clients, baseBytes, activeBytes, activeGrains, afterBytes, waited);
+        progress("  waiting for the heap to come back to its base");
+        long afterBytes;
+        while ((afterBytes = (await _grains.ReadAsync(collect: true)).ManagedBytes) > baseBytes * (1 + BackWithin) && sinceBurst.Elapsed < waited + HeapDeadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }
+
+        return new Result(clients, baseBytes, activeBytes, activeGrains, afterBytes, waited, sinceBurst.Elapsed);
     }
 
     private async Task<TimeSpan> WaitUntilNoGrains() => (await _grains.WaitUntilNoneAsync(TimeSpan.FromMinutes(2))).Waited;
