@@ -15,6 +15,8 @@ public sealed class FailoverFixture : StackFixture
         ["RATELIMITER_BYPASS_TOKEN"] = BypassToken,
         ["RATELIMITER_ADMIN_TOKEN"] = AdminTokenValue,
         ["RateLimiter__Lab__Chaos"] = "false",
+        // SecurityTests check that the dashboard asks for the admin token; ./lab up serves it only with --observability.
+        ["Orleans__Dashboard"] = "true",
     };
 }
 

@@ -60,6 +60,8 @@ public sealed partial class RepositoryFileTests
         // The lab page may kill silos and pause Redis only in ./lab up.
         var environment = (YamlMappingNode)Compose()["x-api-environment"];
         Assert.DoesNotContain(environment.Children.Keys, key => key.ToString() == "RateLimiter__Lab__Chaos");
+        // The silos leave the Orleans dashboard off unless told; compose runs the seed's monitoring, so it asks.
+        Assert.Equal("true", environment["Orleans__Dashboard"].ToString());
     }
 
     [Fact]

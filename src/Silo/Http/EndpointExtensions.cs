@@ -45,9 +45,15 @@ public static class EndpointExtensions
         app.MapGet("/health/live", HealthEndpoint.Live);
         app.MapGet("/health/ready", HealthEndpoint.Ready);
         // The dashboard shows grain ids, which are API keys: with an admin token, it needs the token too.
-        if (app.Configuration.GetSection(SiloHostingOptions.SectionName).Get<SiloHostingOptions>()?.Dashboard ?? true)
+        if (app.Configuration.GetSection(SiloHostingOptions.SectionName).Get<SiloHostingOptions>()?.Dashboard == true)
         {
             app.MapOrleansDashboard("/dashboard").AddEndpointFilter<AdminTokenFilter>();
+        }
+        else
+        {
+            // Someone following a link to the dashboard learns which setting serves it, rather than meeting a bare 404.
+            app.Map("/dashboard/{**rest}", () => new ApiError("dashboard_off", "Orleans:Dashboard",
+                "the Orleans dashboard is off on this silo; ./lab up --observability or Orleans__Dashboard=true turns it on").ToResult(StatusCodes.Status404NotFound));
         }
 
         // A relative Location: nginx passes a Host without its port, so the absolute one UseDefaultFiles would

@@ -2,7 +2,7 @@ namespace RateLimiterOrleans.Lab.Bench;
 
 /// <summary>
 /// What three silos cost with no request arriving: CPU and context switches over a quiet span, after the load has
-/// settled. Membership probes, timers, metrics and the dashboard all run whether anyone calls or not.
+/// settled. Membership probes, timers and metrics all run whether anyone calls or not.
 /// The span is measured as consecutive windows: on a shared machine one 30 s window of the same idle silos read
 /// anywhere from 1.8% to 4.3%, so the figure is the whole span's and the report shows how far the windows spread.
 /// </summary>

@@ -16,7 +16,7 @@ public static class UpCommand
         var basePort = OptionValues.BasePort();
         var observability = new Option<bool>("--observability")
         {
-            Description = "also run a native Prometheus (port 9090, or base+9) scraping the three silos",
+            Description = "also run a native Prometheus (port 9090, or base+9) scraping the three silos, and serve the Orleans dashboard",
         };
         var affinity = new Option<bool>("--affinity")
         {

@@ -17,10 +17,10 @@ public static class UrlTable
         }
 
         rows.Add(("Lab Page", $"http://localhost:{ports.Nginx}/lab/", "The cluster live, experiments in a click, breaking things"));
-        rows.Add(("Orleans Dashboard", $"http://localhost:{ports.Nginx}/dashboard/", "Silos, grains and calls"));
         rows.Add(("Redis", $"redis-cli -p {ports.Redis}", "Shared state and cluster membership"));
         if (observability)
         {
+            rows.Add(("Orleans Dashboard", $"http://localhost:{ports.Nginx}/dashboard/", "Silos, grains and calls"));
             rows.Add(("Prometheus", $"http://localhost:{ports.Prometheus}", "Metrics (scrapes the three silos every 5 s)"));
         }
 

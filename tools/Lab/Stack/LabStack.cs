@@ -231,6 +231,9 @@ public sealed class LabStack(StackLayout layout, StackPorts requestedPorts, Stac
             ["Orleans__GatewayPort"] = Ports.Gateway[index].ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The lab page's "breaking things" buttons: on in the lab, off wherever the silo runs otherwise.
             ["RateLimiter__Lab__Chaos"] = "true",
+            // The Orleans dashboard profiles every grain call and samples counters even when nobody watches, so it
+            // comes with the rest of the monitoring.
+            ["Orleans__Dashboard"] = settings.Observability ? "true" : "false",
         };
         // The secrets and settings a user exports for the lab (RATELIMITER_ADMIN_TOKEN=... ./lab up) reach every silo.
         foreach (var variable in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith("RATELIMITER_", StringComparison.Ordinal)))
