@@ -25,6 +25,8 @@ public static class SiloHostingExtensions
         var security = SecurityOptions.From(configuration);
         ValidateAtStart(hosting, timeouts, health);
         AdminExposure.Check(configuration, security);
+        // The endpoints read the same validated settings (the dashboard's route) rather than parse the section again.
+        builder.Services.AddSingleton(hosting);
 
         builder.UseOrleans(silo =>
         {

@@ -41,7 +41,7 @@ public sealed record SiloHostingOptions
     /// <summary>
     /// Serve the Orleans dashboard at <c>/dashboard</c>. Off unless asked for: it profiles every grain call and
     /// keeps sampling every silo's counters whether anyone watches or not, which after a burst of clients was a
-    /// third of what three idle silos cost (docs/performance.md). The lab page is the lab's view of the cluster;
+    /// fifth of what three idle silos cost (docs/performance.md). The lab page is the lab's view of the cluster;
     /// <c>./lab up --observability</c> and docker compose turn the dashboard on.
     /// </summary>
     public bool Dashboard { get; set; }

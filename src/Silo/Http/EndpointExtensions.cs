@@ -45,7 +45,7 @@ public static class EndpointExtensions
         app.MapGet("/health/live", HealthEndpoint.Live);
         app.MapGet("/health/ready", HealthEndpoint.Ready);
         // The dashboard shows grain ids, which are API keys: with an admin token, it needs the token too.
-        if (app.Configuration.GetSection(SiloHostingOptions.SectionName).Get<SiloHostingOptions>()?.Dashboard == true)
+        if (app.Services.GetRequiredService<SiloHostingOptions>().Dashboard)
         {
             app.MapOrleansDashboard("/dashboard").AddEndpointFilter<AdminTokenFilter>();
         }

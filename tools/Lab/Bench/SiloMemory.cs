@@ -73,14 +73,17 @@ public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string>
         var sinceBurst = Stopwatch.StartNew();
         var waited = await WaitUntilNoGrains();
         progress("  waiting for the heap to give back what the grains held");
-        Result result;
-        while (!(result = new Result(clients, baseBytes, activeBytes, activeGrains, (await _grains.ReadAsync(collect: true)).ManagedBytes, waited, sinceBurst.Elapsed)).GaveBack
-            && sinceBurst.Elapsed < waited + HeapDeadline)
+        while (true)
         {
+            long afterBytes = (await _grains.ReadAsync(collect: true)).ManagedBytes;
+            var result = new Result(clients, baseBytes, activeBytes, activeGrains, afterBytes, waited, sinceBurst.Elapsed);
+            if (result.GaveBack || sinceBurst.Elapsed >= waited + HeapDeadline)
+            {
+                return result;
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(10));
         }
-
-        return result;
     }
 
     private async Task<TimeSpan> WaitUntilNoGrains() => (await _grains.WaitUntilNoneAsync(TimeSpan.FromMinutes(2))).Waited;
