@@ -9,8 +9,9 @@ public interface IConfigGrain : IGrainWithStringKey
 
     Task<ClusterConfig> Get();
 
-    // Changes and resets answer once every silo that polls holds the result, or after a bound of 1 s: on a loaded
-    // machine a silo can take longer, and EverySiloHolds says whether it has.
+    // Changes and resets answer once Redis holds them, without waiting for the silos: the wait would hold this
+    // non-reentrant grain and count against the cluster's 2 s response timeout. A caller that needs the change
+    // everywhere asks EverySiloHolds, which interleaves and has a timeout of its own.
 
     /// <summary>Applies a patch, or refuses it whole with the field at fault.</summary>
     Task<ConfigChange> Update(ConfigPatch patch);

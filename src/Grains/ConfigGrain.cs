@@ -17,10 +17,6 @@ public sealed class ConfigGrain(
     // Long enough to keep idle polling cheap, short enough to stay well inside the method's 15 s response timeout.
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
 
-    // A push takes milliseconds on a quiet cluster; on a loaded one, or when a silo has just died, a change answers
-    // after this bound and a caller that must know asks EverySiloHolds.
-    private static readonly TimeSpan PropagationBound = TimeSpan.FromSeconds(1);
-
     // Inside EverySiloHolds' own response timeout.
     private static readonly TimeSpan MaxPropagationWait = TimeSpan.FromSeconds(10);
 
@@ -138,7 +134,6 @@ public sealed class ConfigGrain(
         var waiting = _changed;
         _changed = new TaskCompletionSource<ClusterConfig>(TaskCreationOptions.RunContinuationsAsynchronously);
         waiting.SetResult(next);
-        await _acknowledgements.WaitForAll(next.Version, PropagationBound);
         return next;
     }
 }
