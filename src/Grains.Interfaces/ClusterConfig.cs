@@ -58,8 +58,9 @@ public sealed record ClusterConfig(
     /// The tier a client is in: an API key's assigned tier, or the default one. Tiers assign keys, not
     /// addresses, so <paramref name="client"/> is a <see cref="ClientId"/>'s namespaced value.
     /// </summary>
+    /// <remarks>Without assignments the client id is not parsed: that would allocate its name on every decision.</remarks>
     public string TierOf(string client) =>
-        ClientId.TryParse(client, out var id) && id.Kind == ClientKind.ApiKey && AssignedTier(id.Name) is { } tier ? tier : DefaultTier;
+        Assignments.Count > 0 && ClientId.TryParse(client, out var id) && id.Kind == ClientKind.ApiKey && AssignedTier(id.Name) is { } tier ? tier : DefaultTier;
 
     /// <summary>Whether an API key is assigned to an existing named tier: what a registered key is.</summary>
     public bool IsRegistered(string apiKey) => AssignedTier(apiKey) is not null;

@@ -12,7 +12,9 @@ namespace RateLimiterOrleans.Grains;
 /// </summary>
 public sealed class RateLimitDecider : IDisposable
 {
-    private readonly IGrainFactory _grains;
+    private readonly ClientLimiterReferences _clientLimiters;
+    private readonly ILocalLimiterGrain _localLimiter;
+    private readonly IRedisLimiterGrain _redisLimiter;
     private readonly ClusterConfigCache _config;
     private readonly SiloDecisionStats _stats;
     private readonly RecentGrainDecisions _recentGrainDecisions;
@@ -31,7 +33,9 @@ public sealed class RateLimitDecider : IDisposable
         IOptions<RateLimiterOptions> options,
         TimeProvider time)
     {
-        _grains = grains;
+        _clientLimiters = new ClientLimiterReferences(grains);
+        _localLimiter = grains.GetGrain<ILocalLimiterGrain>(ILocalLimiterGrain.Key);
+        _redisLimiter = grains.GetGrain<IRedisLimiterGrain>(IRedisLimiterGrain.Key);
         _config = config;
         _stats = stats;
         _recentGrainDecisions = recentGrainDecisions;
@@ -82,8 +86,8 @@ public sealed class RateLimitDecider : IDisposable
 
     private Task<Decision> Decide(RateLimitMode mode, string client, int permits) => mode switch
     {
-        RateLimitMode.Local => _grains.GetGrain<ILocalLimiterGrain>(ILocalLimiterGrain.Key).Decide(client, permits),
-        RateLimitMode.Grain => _grains.GetGrain<IClientLimiterGrain>(client).Decide(permits),
-        _ => _grains.GetGrain<IRedisLimiterGrain>(IRedisLimiterGrain.Key).Decide(mode, client, permits),
+        RateLimitMode.Local => _localLimiter.Decide(client, permits),
+        RateLimitMode.Grain => _clientLimiters.For(client).Decide(permits),
+        _ => _redisLimiter.Decide(mode, client, permits),
     };
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using StackExchange.Redis;
 
 namespace RateLimiterOrleans.Stores;
@@ -31,28 +30,42 @@ public static class RateLimitKeys
     public static string EscapeClient(string client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (client.AsSpan().IndexOfAny(Escaped) < 0)
+        var chars = client.AsSpan();
+        int first = chars.IndexOfAny(Escaped);
+        if (first < 0)
         {
             return client;
         }
 
-        var escaped = new StringBuilder(client.Length + 8);
-        foreach (char c in client)
+        // Every client id has a ':' after its kind, so this runs on every decision: one string, sized exactly.
+        int length = client.Length;
+        foreach (char c in chars[first..])
         {
-            if (Escaped.Contains(c))
-            {
-                escaped.Append('%').Append(((int)c).ToString("X2"));
-            }
-            else
-            {
-                escaped.Append(c);
-            }
+            length += Escaped.Contains(c) ? 2 : 0;
         }
 
-        return escaped.ToString();
+        return string.Create(length, client, static (escaped, client) =>
+        {
+            int at = 0;
+            foreach (char c in client)
+            {
+                if (Escaped.Contains(c))
+                {
+                    escaped[at++] = '%';
+                    escaped[at++] = HexDigits[c >> 4];
+                    escaped[at++] = HexDigits[c & 0xF];
+                }
+                else
+                {
+                    escaped[at++] = c;
+                }
+            }
+        });
     }
 
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("%{}:*?[]\\");
+
+    private const string HexDigits = "0123456789ABCDEF";
 
     private static RedisKey Build(string client, long generation, string kind) =>
         $"{Prefix}{{{EscapeClient(client)}}}:g{generation}:{kind}";

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Rewrite;
 using Orleans.Dashboard;
 using RateLimiterOrleans.Silo.Hosting;
 using RateLimiterOrleans.Silo.Observability;
@@ -57,8 +56,19 @@ public static class EndpointExtensions
         }
 
         // A relative Location: nginx passes a Host without its port, so the absolute one UseDefaultFiles would
-        // build for /lab would point at port 80.
-        app.UseRewriter(new RewriteOptions().AddRedirect("^lab$", "lab/", StatusCodes.Status301MovedPermanently));
+        // build for /lab would point at port 80. An exact comparison, not a rewrite rule's regular expression on every
+        // request, nor an endpoint: routing ignores a trailing slash, so one for /lab would redirect /lab/ to itself.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value != "/lab")
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = "/lab/";
+            return Task.CompletedTask;
+        });
         // /lab/ serves lab/index.html; no-cache, so a rebuilt lab never shows a stale page.
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache" });
