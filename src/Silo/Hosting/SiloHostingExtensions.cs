@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using RateLimiterOrleans.Grains;
 using RateLimiterOrleans.Stores;
 using RateLimiterOrleans.Silo.Http;
+using RateLimiterOrleans.Silo.Observability;
 
 namespace RateLimiterOrleans.Silo.Hosting;
 
@@ -73,8 +74,13 @@ public static class SiloHostingExtensions
                 });
             }
 
-            // Carries trace context across grain calls, so one request is one trace across silos.
-            silo.AddActivityPropagation();
+            // Carries trace context across grain calls, so one request is one trace across silos. Only with a tracer:
+            // its filters put every grain call, both ends, through Orleans' filter pipeline, which allocates per call
+            // even when no span is started.
+            if (ObservabilityExtensions.TracingConfigured(configuration))
+            {
+                silo.AddActivityPropagation();
+            }
         });
 
         builder.Services.AddOptions<ProxyOptions>()

@@ -10,6 +10,13 @@ public static class ObservabilityExtensions
 {
     private const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>Whether spans are exported: only when an OTLP endpoint is configured.</summary>
+    public static bool TracingConfigured(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
+    }
+
     /// <summary>
     /// Prometheus metrics (decisions, HTTP, Orleans' meters), logs without API keys and, when an OTLP endpoint
     /// is configured, OpenTelemetry tracing of ASP.NET Core, Orleans, Redis and each decision.
@@ -25,7 +32,7 @@ public static class ObservabilityExtensions
         Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument => instrument.Meter.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
 
         // Without an endpoint there is no exporter, and without listeners no span is ever created.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (TracingConfigured(builder.Configuration))
         {
             builder.Services.AddOpenTelemetry()
                 .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Configuration["RateLimiter:InstanceName"] ?? "ratelimiter"))
