@@ -8,10 +8,10 @@ namespace RateLimiterOrleans.Silo.Peers;
 /// <summary>
 /// Two widely used limiters, run in this silo beside the lab's own for <c>./lab bench</c>: the
 /// RedisRateLimiting package's sliding window on the same Redis, and .NET's in-process
-/// <see cref="SlidingWindowRateLimiter"/>. Both take the default tier's limit and window, and are
-/// rebuilt when those change.
+/// <see cref="SlidingWindowRateLimiter"/>. Both take the default tier's limit and window, are
+/// rebuilt when those change, and are dropped once unused for <see cref="DropUnusedAfter"/>.
 /// </summary>
-public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCache config) : IDisposable
+public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCache config, TimeProvider time) : IDisposable
 {
     // Requests that read the replaced peers a moment before still use them; none lasts longer than its
     // request timeout, so the old ones are disposed only well after that.
@@ -21,6 +21,14 @@ public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCach
 
     // Read on every peer request without a lock, so the peers pay nothing the lab's own modes do not.
     private volatile Built? _built;
+    private long _lastUsed;
+    private ITimer? _unusedCheck;
+
+    /// <summary>
+    /// How long the peers stay built with no request. Each partitioned limiter wakes every 100 ms for as long as it
+    /// exists, used or not: after a bench, the two kept the idle silos' timer thread twice as busy.
+    /// </summary>
+    internal static readonly TimeSpan DropUnusedAfter = TimeSpan.FromSeconds(30);
 
     /// <summary>RedisRateLimiting's <c>RedisSlidingWindowRateLimiter</c>, partitioned by client.</summary>
     public PartitionedRateLimiter<string> RedisRateLimiting => Current().RedisRateLimiting;
@@ -28,10 +36,18 @@ public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCach
     /// <summary>System.Threading.RateLimiting's <see cref="SlidingWindowRateLimiter"/>, one per client, in this silo only.</summary>
     public PartitionedRateLimiter<string> InProcess => Current().InProcess;
 
-    public void Dispose() => _built?.Dispose();
+    public void Dispose()
+    {
+        lock (_rebuild)
+        {
+            _unusedCheck?.Dispose();
+            _built?.Dispose();
+        }
+    }
 
     private Built Current()
     {
+        Volatile.Write(ref _lastUsed, time.GetTimestamp());
         var limits = config.Current.Config.DefaultLimits;
         if (_built is { } built && built.Matches(limits))
         {
@@ -45,20 +61,40 @@ public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCach
                 return again;
             }
 
-            var replaced = _built;
+            Retire(_built);
             _built = Build(limits);
-            if (replaced is not null)
-            {
-                _ = RetireAsync(replaced);
-            }
-
+            _unusedCheck ??= time.CreateTimer(_ => DropIfUnused(), null, DropUnusedAfter, DropUnusedAfter);
             return _built;
         }
     }
 
-    private static async Task RetireAsync(Built replaced)
+    private void DropIfUnused()
     {
-        await Task.Delay(RetireAfter);
+        lock (_rebuild)
+        {
+            if (time.GetElapsedTime(Volatile.Read(ref _lastUsed)) < DropUnusedAfter)
+            {
+                return;
+            }
+
+            Retire(_built);
+            _built = null;
+            _unusedCheck?.Dispose();
+            _unusedCheck = null;
+        }
+    }
+
+    private void Retire(Built? replaced)
+    {
+        if (replaced is not null)
+        {
+            _ = RetireAsync(replaced);
+        }
+    }
+
+    private async Task RetireAsync(Built replaced)
+    {
+        await Task.Delay(RetireAfter, time);
         replaced.Dispose();
     }
 

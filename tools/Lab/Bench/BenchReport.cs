@@ -123,7 +123,7 @@ public static class BenchReport
         Line("### Three idle silos");
         Line();
         var idle = results.Idle;
-        Line($"After the load, {N(idle.Span.TotalSeconds)} s with no request (after {N(IdleSilos.Settle.TotalSeconds)} s for the last rows' client grains to deactivate): each silo's CPU time from `/proc/<pid>/stat` as a share of the machine's {Environment.ProcessorCount} cores, and context switches summed over its threads' `/proc/<pid>/task/<tid>/status`. Involuntary switches are mostly threads that spun (`sched_yield`) waiting for work, or were preempted by the other processes on the machine.");
+        Line($"After the load, {N(idle.Span.TotalSeconds)} s with no request (after {N(IdleSilos.Settle.TotalSeconds)} s for the last rows' client grains to deactivate and the peer limiters to be dropped): each silo's CPU time from `/proc/<pid>/stat` as a share of the machine's {Environment.ProcessorCount} cores, and context switches summed over its threads' `/proc/<pid>/task/<tid>/status`. Involuntary switches are mostly threads that spun (`sched_yield`) waiting for work, or were preempted by the other processes on the machine.");
         Line();
         Line("| silo | CPU (share of the machine) | voluntary switches/s | involuntary switches/s | threads |");
         Line("|---|---|---|---|---|");

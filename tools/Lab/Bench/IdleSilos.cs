@@ -8,8 +8,12 @@ namespace RateLimiterOrleans.Lab.Bench;
 /// </summary>
 public static class IdleSilos
 {
-    /// <summary>Long enough for the last rows' client grains to deactivate (a window of 10 s idle, checked once per window).</summary>
-    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Long enough for the last rows' client grains to deactivate (a window of 10 s idle, checked once per window), and
+    /// for each silo to let go of the bench's peer limiters (dropped 30 to 60 s after their last request, disposed 30 s
+    /// later), which no silo outside a bench ever builds.
+    /// </summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
 
     /// <param name="Silo">api-1, api-2 or api-3.</param>
     /// <param name="CpuShare">The silo's CPU time over the span, as a share of the machine's cores.</param>
