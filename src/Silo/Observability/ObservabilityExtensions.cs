@@ -29,7 +29,7 @@ public static class ObservabilityExtensions
         // Orleans' meters, and no event counters: those bring the runtime's private_internaldiagnostics_*
         // series, which would triple the scrape size.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
-        Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument => instrument.Meter.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal));
+        Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = OrleansMeters.Exported);
 
         // Without an endpoint there is no exporter, and without listeners no span is ever created.
         if (TracingConfigured(builder.Configuration))
