@@ -26,7 +26,7 @@ public sealed class PeerLimiters(IConnectionMultiplexer redis, ClusterConfigCach
 
     /// <summary>
     /// How long the peers stay built with no request. Each partitioned limiter wakes every 100 ms for as long as it
-    /// exists, used or not: after a bench, the two kept the idle silos' timer thread twice as busy.
+    /// exists, used or not: after a bench, the two woke the idle silos' timer thread 60% more often.
     /// </summary>
     internal static readonly TimeSpan DropUnusedAfter = TimeSpan.FromSeconds(30);
 
