@@ -25,6 +25,8 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
 
     private StackPorts Ports => stack.Ports;
 
+    private string RowUrl(BenchRow row) => $"http://127.0.0.1:{Ports.Nginx}{row.Path}";
+
     public async Task<IReadOnlyList<HttpMeasurement>> RunAsync()
     {
         await WarmUpAsync(options.Sets[0]);
@@ -61,7 +63,7 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
         foreach (var row in set.Rows.Where(r => rowNames.Contains(r.Name)))
         {
             await Configure(set, row);
-            string url = $"http://127.0.0.1:{Ports.Nginx}{row.Path}";
+            string url = RowUrl(row);
             WrkRun? run = null;
             var counters = await RuntimeProfile.CollectAsync(tool, silo, options.Duration, async () =>
                 run = await WrkRun.RunAsync(url, options.Duration, options.Connections, set.Clients, set.Keys, $"profile-{Guid.NewGuid():N}"[..16], wrkScript), workDirectory);
@@ -78,7 +80,7 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
         foreach (var row in set.Rows)
         {
             await Configure(set, row);
-            await WrkRun.RunAsync($"http://127.0.0.1:{Ports.Nginx}{row.Path}", RowWarmUp, options.Connections, set.Clients, set.Keys, $"warm-up-{Guid.NewGuid():N}"[..20], wrkScript);
+            await WrkRun.RunAsync(RowUrl(row), RowWarmUp, options.Connections, set.Clients, set.Keys, $"warm-up-{Guid.NewGuid():N}"[..20], wrkScript);
         }
 
         progress($"  warmed up {set.Rows.Count} rows of the {set.Id} set, {RowWarmUp.TotalSeconds:0} s each");
@@ -103,7 +105,7 @@ public sealed class HttpBench(LabStack stack, StackState state, BenchOptions opt
         // their rows' work, so it is waited out rather than measured as this row's.
         var (settled, grainsLeft) = await _grains.WaitUntilNoneAsync(GrainsDeadline);
         await Configure(set, row);
-        string url = $"http://127.0.0.1:{Ports.Nginx}{row.Path}";
+        string url = RowUrl(row);
         string prefix = $"bench-{round}-{Guid.NewGuid():N}"[..20];
         await WrkRun.RunAsync(url, WarmUp, options.Connections, set.Clients, set.Keys, prefix + "w", wrkScript);
 
