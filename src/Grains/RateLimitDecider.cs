@@ -12,7 +12,7 @@ namespace RateLimiterOrleans.Grains;
 /// </summary>
 public sealed class RateLimitDecider : IDisposable
 {
-    private readonly ClientLimiterReferences _clientLimiters;
+    private readonly ClientGrainReferences<IClientLimiterGrain> _clientLimiters;
     private readonly ILocalLimiterGrain _localLimiter;
     private readonly IRedisLimiterGrain _redisLimiter;
     private readonly ClusterConfigCache _config;
@@ -33,7 +33,7 @@ public sealed class RateLimitDecider : IDisposable
         IOptions<RateLimiterOptions> options,
         TimeProvider time)
     {
-        _clientLimiters = new ClientLimiterReferences(grains);
+        _clientLimiters = new ClientGrainReferences<IClientLimiterGrain>(grains);
         _localLimiter = grains.GetGrain<ILocalLimiterGrain>(ILocalLimiterGrain.Key);
         _redisLimiter = grains.GetGrain<IRedisLimiterGrain>(IRedisLimiterGrain.Key);
         _config = config;

@@ -27,6 +27,41 @@ public sealed class BenchToolTests(StackFixture fixture) : StackTest(fixture)
         Assert.All(replies, r => Assert.Equal("baseline", r.Field("mode")));
     }
 
+    [Fact]
+    public async Task The_grain_call_ceiling_answers_like_the_api_from_one_grain_per_client_that_admits_everything_and_leaves_when_idle()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "grain", "rate_limit": 1, "window_size_seconds": 5, "algorithm": "sliding_window"}""");
+        string key = $"ceiling-{Guid.NewGuid():N}";
+        using var http = new HttpClient();
+        var grains = new SiloClientGrains(_lab.Ports, http);
+        long before = (await grains.ReadAsync(collect: false)).BareGrains;
+
+        var replies = new List<Reply>();
+        for (int i = 0; i < 6; i++)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}/api/ceiling/grain-call");
+            message.Headers.Add("X-API-Key", key);
+            replies.Add(await _lab.Send(message));
+        }
+
+        // Past the limit of 1, every request admitted, with the body and headers of a grain-mode decision, from one
+        // activation for the client whichever silo nginx sent each request to.
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.All(replies, r => Assert.Equal((key, "grain", "1"), (r.Field("client"), r.Field("mode"), r.Field("limit"))));
+        Assert.All(replies, r => Assert.Equal("\"default\";q=1;w=5", r.Headers["RateLimit-Policy"]));
+        Assert.Equal(before + 1, (await grains.ReadAsync(collect: false)).BareGrains);
+
+        // It deactivates once a whole window passes without a call: within two windows.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        long active;
+        while ((active = (await grains.ReadAsync(collect: false)).BareGrains) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        Assert.Equal(0, active);
+    }
+
     [Theory]
     [InlineData("/api/peer/redis-rate-limiting", 3)]
     [InlineData("/api/peer/sliding-window-rate-limiter", 9)]

@@ -95,6 +95,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(health);
         builder.Services.AddSingleton<BypassGate>();
         builder.Services.AddSingleton<Peers.PeerLimiters>();
+        builder.Services.AddSingleton<Grains.ClientGrainReferences<Peers.IBareClientGrain>>();
+        builder.Services.AddSingleton<Peers.BareClientGrains>();
         builder.Services.AddSingleton<AdminTokenFilter>();
         builder.Services.AddExceptionHandler<BackendFailureHandler>();
         builder.Services.AddProblemDetails();

@@ -1,4 +1,5 @@
 using RateLimiterOrleans.Grains;
+using RateLimiterOrleans.Silo.Peers;
 
 namespace RateLimiterOrleans.Silo.Http;
 
@@ -72,7 +73,7 @@ internal static class AdminEndpoints
     /// The heap, optionally after a full collection, for <c>./lab bench</c>'s memory-per-client figures:
     /// without one, the heap includes garbage and says little about what clients cost.
     /// </summary>
-    public static IResult GetMemory(bool? collect, LimiterActivations activations, LocalClientWindows localWindows, InstanceName instance)
+    public static IResult GetMemory(bool? collect, LimiterActivations activations, BareClientGrains bareGrains, LocalClientWindows localWindows, InstanceName instance)
     {
         if (collect == true)
         {
@@ -86,6 +87,7 @@ internal static class AdminEndpoints
             GC.GetTotalMemory(forceFullCollection: false),
             Environment.WorkingSet,
             activations.Client,
+            bareGrains.Active,
             localWindows.Count,
             collect == true));
     }

@@ -21,6 +21,7 @@ public static class EndpointExtensions
         app.MapGet("/api/baseline", BenchEndpoints.Baseline);
         app.MapGet("/api/peer/redis-rate-limiting", BenchEndpoints.RedisRateLimiting);
         app.MapGet("/api/peer/sliding-window-rate-limiter", BenchEndpoints.InProcess);
+        app.MapGet("/api/ceiling/grain-call", BenchEndpoints.BareGrainCall);
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminTokenFilter>();
         admin.MapGet("/config", AdminEndpoints.GetConfig);
         admin.MapPost("/config", AdminEndpoints.PostConfig);

@@ -39,6 +39,12 @@ internal static class RequestEndpoint
 
         // A grain call ends at Orleans' response timeout; the request timeout is the backstop for the rest.
         var decision = await decider.DecideAsync(client.Value, permits, context.RequestAborted).WaitAsync(context.RequestAborted);
+        return Answer(context, decision, client, permits, instance);
+    }
+
+    /// <summary>The headers, JSON body and status of a decision, as every client of the lab reads them.</summary>
+    public static IResult Answer(HttpContext context, Decision decision, ClientId client, int permits, InstanceName instance)
+    {
         RateLimitHeaders.Apply(context.Response, decision);
         var body = new RequestResponse(
             Status(decision),

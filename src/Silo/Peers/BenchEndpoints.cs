@@ -6,7 +6,8 @@ namespace RateLimiterOrleans.Silo.Peers;
 
 /// <summary>
 /// The twins of <c>/api/request</c> that <c>./lab bench</c> compares against: the same client identity,
-/// JSON and status codes, with no decision at all (<c>/api/baseline</c>) or with a peer limiter deciding.
+/// JSON and status codes, with no decision at all (<c>/api/baseline</c>), with <c>grain</c> mode's call and no decision
+/// (<c>/api/ceiling/grain-call</c>), or with a peer limiter deciding.
 /// </summary>
 internal static class BenchEndpoints
 {
@@ -20,6 +21,23 @@ internal static class BenchEndpoints
 
         var snapshot = await config.ForRequest(context);
         return Results.Json(Body("ok", client.Name, "baseline", snapshot.Config.RateLimit, instance));
+    }
+
+    /// <summary>
+    /// <c>/api/request</c> in <c>grain</c> mode with the decision taken out: the same call to a grain of the client,
+    /// placed as the client's limiter grain is, which admits every request.
+    /// </summary>
+    public static async Task<IResult> BareGrainCall(HttpContext context, ClientGrainReferences<IBareClientGrain> grains, ClusterConfigCache config, InstanceName instance)
+    {
+        var (client, error) = ClientIdentity.Resolve(context);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        await config.ForRequest(context);
+        var decision = await grains.For(client.Value).Decide(1).WaitAsync(context.RequestAborted);
+        return RequestEndpoint.Answer(context, decision, client, 1, instance);
     }
 
     public static Task<IResult> RedisRateLimiting(HttpContext context, PeerLimiters peers, ClusterConfigCache config, InstanceName instance) =>

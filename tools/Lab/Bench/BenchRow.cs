@@ -2,31 +2,46 @@ namespace RateLimiterOrleans.Lab.Bench;
 
 /// <summary>One thing to measure over HTTP through nginx: a path, and the configuration to apply first.</summary>
 /// <param name="Name">How the table names it.</param>
-/// <param name="Path">The endpoint: <c>/api/request</c>, its no-decision twin, or a peer limiter's.</param>
-/// <param name="Mode">The lab mode to configure, or null for the baseline and the peers.</param>
+/// <param name="Path">The endpoint: <c>/api/request</c>, its no-decision twin, a ceiling's or a peer limiter's.</param>
+/// <param name="Kind">Whether it decides, and whose decision it is.</param>
+/// <param name="Mode">The lab mode to configure, or null for the rows that are not a mode.</param>
 /// <param name="Algorithm">The lab algorithm to configure.</param>
-/// <param name="Limited">Whether the row limits at all (the baseline does not), so over-admission applies.</param>
 /// <param name="Shared">Whether the limit is meant to hold across silos (local and the in-process peer are per silo).</param>
-public sealed record BenchRow(string Name, string Path, string? Mode, string Algorithm, bool Limited, bool Shared)
+public sealed record BenchRow(string Name, string Path, BenchRowKind Kind, string? Mode, string Algorithm, bool Shared)
 {
+    public static BenchRow Baseline { get; } = new("baseline (no decision)", "/api/baseline", BenchRowKind.Baseline, null, "sliding_window", Shared: false);
+
+    /// <summary><c>grain</c> mode's call to the client's grain, to a grain that admits everything.</summary>
+    public static BenchRow GrainCallCeiling { get; } = new("ceiling: the grain call, no decision", "/api/ceiling/grain-call", BenchRowKind.Ceiling, null, "sliding_window", Shared: false);
+
     public static IReadOnlyList<BenchRow> All { get; } =
     [
-        new("baseline (no decision)", "/api/baseline", null, "sliding_window", Limited: false, Shared: false),
-        new("local, sliding window", "/api/request", "local", "sliding_window", true, false),
-        new("local, token bucket", "/api/request", "local", "token_bucket", true, false),
-        new("grain, sliding window", "/api/request", "grain", "sliding_window", true, true),
-        new("grain, token bucket", "/api/request", "grain", "token_bucket", true, true),
-        new("redis_naive, sliding window", "/api/request", "redis_naive", "sliding_window", true, true),
-        new("redis_naive, token bucket", "/api/request", "redis_naive", "token_bucket", true, true),
-        new("redis_atomic, sliding window", "/api/request", "redis_atomic", "sliding_window", true, true),
-        new("redis_atomic, token bucket", "/api/request", "redis_atomic", "token_bucket", true, true),
-        new("peer: RedisRateLimiting sliding window", "/api/peer/redis-rate-limiting", null, "sliding_window", true, true),
-        new("peer: SlidingWindowRateLimiter (in-process)", "/api/peer/sliding-window-rate-limiter", null, "sliding_window", true, false),
+        Baseline,
+        GrainCallCeiling,
+        Decides("local", "sliding_window", shared: false),
+        Decides("local", "token_bucket", shared: false),
+        Decides("grain", "sliding_window"),
+        Decides("grain", "token_bucket"),
+        Decides("redis_naive", "sliding_window"),
+        Decides("redis_naive", "token_bucket"),
+        Decides("redis_atomic", "sliding_window"),
+        Decides("redis_atomic", "token_bucket"),
+        new("peer: RedisRateLimiting sliding window", "/api/peer/redis-rate-limiting", BenchRowKind.Peer, null, "sliding_window", Shared: true),
+        new("peer: SlidingWindowRateLimiter (in-process)", "/api/peer/sliding-window-rate-limiter", BenchRowKind.Peer, null, "sliding_window", Shared: false),
     ];
 
-    /// <summary>The baseline and the lab's own modes, without the peers.</summary>
-    public static IReadOnlyList<BenchRow> Modes { get; } = All.Where(r => !r.Name.StartsWith("peer:", StringComparison.Ordinal)).ToList();
+    /// <summary>The baseline, the grain call's ceiling and the lab's own modes, without the peers.</summary>
+    public static IReadOnlyList<BenchRow> Modes { get; } = All.Where(r => r.Kind != BenchRowKind.Peer).ToList();
+
+    /// <summary>The baseline and the lab's own modes: where exactness is what is measured, a row that admits everything says nothing.</summary>
+    public static IReadOnlyList<BenchRow> Deciding { get; } = All.Where(r => r.Kind is BenchRowKind.Baseline or BenchRowKind.Mode).ToList();
 
     /// <summary>What affinity routing changes: grain calls stay on the silo, local counts become per client.</summary>
-    public static IReadOnlyList<BenchRow> AffinityRows { get; } = Modes.Where(r => r.Mode is null or "local" or "grain" || r.Name == "redis_atomic, sliding window").ToList();
+    public static IReadOnlyList<BenchRow> AffinityRows { get; } = Modes.Where(r => r.Kind != BenchRowKind.Mode || r.Mode is "local" or "grain" || r.Name == "redis_atomic, sliding window").ToList();
+
+    /// <summary>Whether the row limits at all, so over-admission applies.</summary>
+    public bool Limited => Kind is BenchRowKind.Mode or BenchRowKind.Peer;
+
+    private static BenchRow Decides(string mode, string algorithm, bool shared = true) =>
+        new($"{mode}, {algorithm.Replace('_', ' ')}", "/api/request", BenchRowKind.Mode, mode, algorithm, shared);
 }

@@ -33,14 +33,14 @@ public sealed record BenchRowSet(string Id, string Title, int Clients, int RateL
     /// takes every script. A one-second window lets the limit bind every second a row decides more than it allows,
     /// so exactness shows at whatever speed the row reaches.
     /// </summary>
-    public static BenchRowSet Hot { get; } = new("hot", "one hot client, limit 1,000 per second", 1, 1_000, 1, BenchKeys.Rotate, false, BenchRow.Modes);
+    public static BenchRowSet Hot { get; } = new("hot", "one hot client, limit 1,000 per second", 1, 1_000, 1, BenchKeys.Rotate, false, BenchRow.Deciding);
 
     /// <summary>The 20 rotating clients again, with nginx hashing the API key: each client's requests and grain on one silo.</summary>
     public static BenchRowSet Routed { get; } = new("affinity", "20 clients over their limit, affinity routing", SmallClients, 100, 10, BenchKeys.Rotate, true, BenchRow.AffinityRows);
 
     public static IReadOnlyList<BenchRowSet> All { get; } = [Rotating, Many, Hot, Routed];
 
-    public BenchRow Baseline => Rows.Single(r => !r.Limited);
+    public BenchRow Baseline => Rows.Single(r => r.Kind == BenchRowKind.Baseline);
 
     public static BenchRowSet? Find(string id) => All.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
 }

@@ -13,28 +13,33 @@ public static class BenchTargets
         var checks = new List<Check>();
         IReadOnlyList<RowSummary>? Set(BenchRowSet set) => sets.FirstOrDefault(rows => rows[0].Set == set);
 
-        void AtLeast(BenchRowSet set, string name, double target)
+        void AtLeast(BenchRowSet set, string name, double target, BenchRow? ceiling = null)
         {
             if (Set(set) is not { } rows)
             {
                 return;
             }
 
-            double ratio = rows.Single(r => r.Row.Name == name).DecisionsPerSecond / BenchReport.Baseline(rows);
-            checks.Add(new Check($"`{name}` ≥ {target * 100:0}% of baseline, {set.Title}", $"{ratio * 100:0}%", ratio >= target, ratio >= target ? null : $"{(target - ratio) * 100:0} points short"));
+            double baseline = BenchReport.Baseline(rows);
+            double ratio = rows.Single(r => r.Row.Name == name).DecisionsPerSecond / baseline;
+            // The same call with no decision bounds what any decision behind that call can reach.
+            string bound = rows.SingleOrDefault(r => r.Row == ceiling) is { } alone
+                ? $" ({alone.Row.Name}: {alone.DecisionsPerSecond / baseline * 100:0}%)"
+                : "";
+            checks.Add(new Check($"`{name}` ≥ {target * 100:0}% of baseline, {set.Title}", $"{ratio * 100:0}%{bound}", ratio >= target, ratio >= target ? null : $"{(target - ratio) * 100:0} points short"));
         }
 
         foreach (var name in new[] { "grain, sliding window", "grain, token bucket" })
         {
-            AtLeast(BenchRowSet.Rotating, name, 0.85);
-            AtLeast(BenchRowSet.Many, name, 0.75);
+            AtLeast(BenchRowSet.Rotating, name, 0.85, BenchRow.GrainCallCeiling);
+            AtLeast(BenchRowSet.Many, name, 0.75, BenchRow.GrainCallCeiling);
         }
 
         AtLeast(BenchRowSet.Rotating, "redis_atomic, sliding window", 0.75);
         AtLeast(BenchRowSet.Rotating, "redis_atomic, token bucket", 0.75);
         foreach (var name in new[] { "grain, sliding window", "grain, token bucket" })
         {
-            AtLeast(BenchRowSet.Routed, name, 0.90);
+            AtLeast(BenchRowSet.Routed, name, 0.90, BenchRow.GrainCallCeiling);
         }
 
         if (Set(BenchRowSet.Rotating) is { } rotating)

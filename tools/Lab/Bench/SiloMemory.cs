@@ -68,7 +68,7 @@ public sealed class SiloMemory(StackPorts ports, HttpClient http, Action<string>
             }
         }));
 
-        var (activeBytes, activeGrains) = await _grains.ReadAsync(collect: true);
+        var (activeBytes, activeGrains, _) = await _grains.ReadAsync(collect: true);
         progress($"  {activeGrains} client grains active; waiting for them to deactivate");
         var sinceBurst = Stopwatch.StartNew();
         var waited = await WaitUntilNoGrains();

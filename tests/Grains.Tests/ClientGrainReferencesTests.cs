@@ -5,7 +5,7 @@ namespace RateLimiterOrleans.Grains.Tests;
 /// grain <c>GetGrain</c> names, or the lab's <c>/admin/where</c> and a decision would meet two different activations.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ClientLimiterReferencesTests(ClusterFixture fixture)
+public sealed class ClientGrainReferencesTests(ClusterFixture fixture)
 {
     [Theory]
     [InlineData("key:plain")]
@@ -15,7 +15,7 @@ public sealed class ClientLimiterReferencesTests(ClusterFixture fixture)
     {
         var grains = fixture.Cluster.Cluster.Client;
 
-        var built = new ClientLimiterReferences(grains).For(client);
+        var built = new ClientGrainReferences<IClientLimiterGrain>(grains).For(client);
 
         Assert.Equal(grains.GetGrain<IClientLimiterGrain>(client).GetGrainId(), built.GetGrainId());
     }

@@ -1,0 +1,49 @@
+using Orleans.Placement;
+using RateLimiterOrleans.Algorithms;
+using RateLimiterOrleans.Grains;
+
+namespace RateLimiterOrleans.Silo.Peers;
+
+/// <summary>
+/// Placed and scheduled as <see cref="ClientLimiterGrain"/> is (on the silo that first asks, one turn at a time),
+/// with no count, journal or Redis: it admits from the client's policy, and leaves once a window passes without a call.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class BareClientGrain(ClusterConfigCache config, DecisionFactory decisions, BareClientGrains active) : Grain, IBareClientGrain
+{
+    private bool _calledSinceCheck;
+
+    private string Client => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        active.Activated();
+        var snapshot = await config.WhenReady();
+        var window = snapshot.PolicyFor(Client).Limits.Window;
+        this.RegisterGrainTimer(() =>
+        {
+            if (!_calledSinceCheck)
+            {
+                DeactivateOnIdle();
+            }
+
+            _calledSinceCheck = false;
+            return Task.CompletedTask;
+        }, window, window);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        active.Deactivated();
+        return Task.CompletedTask;
+    }
+
+    public async Task<Decision> Decide(int permits)
+    {
+        _calledSinceCheck = true;
+        var snapshot = await config.WhenReady();
+        var policy = snapshot.PolicyFor(Client);
+        int limit = policy.Limits.RateLimit;
+        return decisions.Create(LimitDecision.Admit(limit, Math.Max(0, limit - permits)), RateLimitMode.Grain, policy);
+    }
+}

@@ -1,0 +1,17 @@
+namespace RateLimiterOrleans.Lab.Bench;
+
+/// <summary>What a row measures, which says what its ratio to the baseline means.</summary>
+public enum BenchRowKind
+{
+    /// <summary>No decision: what every other row is read against.</summary>
+    Baseline,
+
+    /// <summary>The call a mode makes with the decision taken out: the most that mode's design can reach.</summary>
+    Ceiling,
+
+    /// <summary>One of the lab's modes deciding.</summary>
+    Mode,
+
+    /// <summary>A widely used limiter deciding, for comparison.</summary>
+    Peer,
+}
