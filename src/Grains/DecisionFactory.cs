@@ -24,6 +24,13 @@ public sealed class DecisionFactory(IOptions<RateLimiterOptions> options)
             policy.Tier, policy.Algorithm, policy.Limits.WindowSizeSeconds, basis, WouldHaveBeenRefused: shadowed);
     }
 
+    /// <summary>
+    /// Admitted without a count, whatever the limit: only for <c>./lab bench</c>'s ceilings, which measure a mode's
+    /// calls with the decision taken out.
+    /// </summary>
+    public Decision AdmitWithoutCounting(RateLimitMode mode, ClientPolicy policy, int permits) =>
+        Create(LimitDecision.Admit(policy.Limits.RateLimit, Math.Max(0, policy.Limits.RateLimit - permits)), mode, policy);
+
     /// <summary>Nothing was counted: Redis failed and the policy is open or closed, or this silo was overloaded.</summary>
     public Decision Uncounted(RateLimitMode mode, ClientPolicy policy, DecisionBasis basis) =>
         new(basis == DecisionBasis.FailedOpen, policy.Limits.RateLimit, 0, RetryUncounted, mode, false, _instance,

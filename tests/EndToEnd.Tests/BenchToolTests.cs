@@ -36,13 +36,7 @@ public sealed class BenchToolTests(StackFixture fixture) : StackTest(fixture)
         var grains = new SiloClientGrains(_lab.Ports, http);
         long before = (await grains.ReadAsync(collect: false)).BareGrains;
 
-        var replies = new List<Reply>();
-        for (int i = 0; i < 6; i++)
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}/api/ceiling/grain-call");
-            message.Headers.Add("X-API-Key", key);
-            replies.Add(await _lab.Send(message));
-        }
+        var replies = await SixRequests("/api/ceiling/grain-call", key);
 
         // Past the limit of 1, every request admitted, with the body and headers of a grain-mode decision, from one
         // activation for the client whichever silo nginx sent each request to.
@@ -60,6 +54,19 @@ public sealed class BenchToolTests(StackFixture fixture) : StackTest(fixture)
         }
 
         Assert.Equal(0, active);
+    }
+
+    [Fact]
+    public async Task The_worker_call_ceiling_answers_like_the_api_in_redis_atomic_from_the_silo_reached_and_admits_everything()
+    {
+        await _lab.ConfigureEveryInstance("""{"mode": "grain", "rate_limit": 1, "window_size_seconds": 5, "algorithm": "sliding_window"}""");
+        string key = $"ceiling-{Guid.NewGuid():N}";
+
+        var replies = await SixRequests("/api/ceiling/worker-call", key);
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.All(replies, r => Assert.Equal((key, "redis_atomic", "1"), (r.Field("client"), r.Field("mode"), r.Field("limit"))));
+        Assert.All(replies, r => Assert.Equal(r.Field("instance"), r.Field("decided_by")));
     }
 
     [Theory]
@@ -109,5 +116,18 @@ public sealed class BenchToolTests(StackFixture fixture) : StackTest(fixture)
         var keys = new List<string>();
         await ProcessRunner.RunAsync(Executables.Find("redis-cli"), ["-p", _lab.Ports.Redis.ToString(System.Globalization.CultureInfo.InvariantCulture), "--scan", "--pattern", "ratelimit:{ceiling-*}:g0:sliding_window"], keys.Add, timeout: TimeSpan.FromSeconds(30));
         Assert.True(keys.Count > 100, $"Only {keys.Count} keys written by the script.");
+    }
+
+    private async Task<List<Reply>> SixRequests(string path, string key)
+    {
+        var replies = new List<Reply>();
+        for (int i = 0; i < 6; i++)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, $"{_lab.Nginx}{path}");
+            message.Headers.Add("X-API-Key", key);
+            replies.Add(await _lab.Send(message));
+        }
+
+        return replies;
     }
 }

@@ -97,6 +97,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<Peers.PeerLimiters>();
         builder.Services.AddSingleton<Grains.ClientGrainReferences<Peers.IBareClientGrain>>();
         builder.Services.AddSingleton<Peers.BareClientGrains>();
+        // Resolved once, as the decider resolves the Redis modes' worker: GetGrain looks the type up on every call.
+        builder.Services.AddSingleton(services => services.GetRequiredService<IGrainFactory>().GetGrain<Peers.IBareWorkerGrain>(Peers.IBareWorkerGrain.Key));
         builder.Services.AddSingleton<AdminTokenFilter>();
         builder.Services.AddExceptionHandler<BackendFailureHandler>();
         builder.Services.AddProblemDetails();

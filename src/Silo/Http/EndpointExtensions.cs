@@ -22,6 +22,7 @@ public static class EndpointExtensions
         app.MapGet("/api/peer/redis-rate-limiting", BenchEndpoints.RedisRateLimiting);
         app.MapGet("/api/peer/sliding-window-rate-limiter", BenchEndpoints.InProcess);
         app.MapGet("/api/ceiling/grain-call", BenchEndpoints.BareGrainCall);
+        app.MapGet("/api/ceiling/worker-call", BenchEndpoints.BareWorkerCall);
         var admin = app.MapGroup("/admin").AddEndpointFilter<AdminTokenFilter>();
         admin.MapGet("/config", AdminEndpoints.GetConfig);
         admin.MapPost("/config", AdminEndpoints.PostConfig);

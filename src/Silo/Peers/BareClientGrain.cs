@@ -1,5 +1,4 @@
 using Orleans.Placement;
-using RateLimiterOrleans.Algorithms;
 using RateLimiterOrleans.Grains;
 
 namespace RateLimiterOrleans.Silo.Peers;
@@ -42,8 +41,6 @@ public sealed class BareClientGrain(ClusterConfigCache config, DecisionFactory d
     {
         _calledSinceCheck = true;
         var snapshot = await config.WhenReady();
-        var policy = snapshot.PolicyFor(Client);
-        int limit = policy.Limits.RateLimit;
-        return decisions.Create(LimitDecision.Admit(limit, Math.Max(0, limit - permits)), RateLimitMode.Grain, policy);
+        return decisions.AdmitWithoutCounting(RateLimitMode.Grain, snapshot.PolicyFor(Client), permits);
     }
 }

@@ -6,8 +6,8 @@ namespace RateLimiterOrleans.Silo.Peers;
 
 /// <summary>
 /// The twins of <c>/api/request</c> that <c>./lab bench</c> compares against: the same client identity,
-/// JSON and status codes, with no decision at all (<c>/api/baseline</c>), with <c>grain</c> mode's call and no decision
-/// (<c>/api/ceiling/grain-call</c>), or with a peer limiter deciding.
+/// JSON and status codes, with no decision at all (<c>/api/baseline</c>), with a mode's grain call and no decision
+/// (<c>/api/ceiling/...</c>), or with a peer limiter deciding.
 /// </summary>
 internal static class BenchEndpoints
 {
@@ -27,18 +27,15 @@ internal static class BenchEndpoints
     /// <c>/api/request</c> in <c>grain</c> mode with the decision taken out: the same call to a grain of the client,
     /// placed as the client's limiter grain is, which admits every request.
     /// </summary>
-    public static async Task<IResult> BareGrainCall(HttpContext context, ClientGrainReferences<IBareClientGrain> grains, ClusterConfigCache config, InstanceName instance)
-    {
-        var (client, error) = ClientIdentity.Resolve(context);
-        if (error is not null)
-        {
-            return error.ToResult();
-        }
+    public static Task<IResult> BareGrainCall(HttpContext context, ClientGrainReferences<IBareClientGrain> grains, ClusterConfigCache config, InstanceName instance) =>
+        Ceiling(context, client => grains.For(client).Decide(1), config, instance);
 
-        await config.ForRequest(context);
-        var decision = await grains.For(client.Value).Decide(1).WaitAsync(context.RequestAborted);
-        return RequestEndpoint.Answer(context, decision, client, 1, instance);
-    }
+    /// <summary>
+    /// <c>/api/request</c> in the Redis modes with the script taken out: the same call to a worker on this silo, which
+    /// admits every request.
+    /// </summary>
+    public static Task<IResult> BareWorkerCall(HttpContext context, IBareWorkerGrain worker, ClusterConfigCache config, InstanceName instance) =>
+        Ceiling(context, client => worker.Decide(client, 1), config, instance);
 
     public static Task<IResult> RedisRateLimiting(HttpContext context, PeerLimiters peers, ClusterConfigCache config, InstanceName instance) =>
         Decide(context, () => peers.RedisRateLimiting, "peer_redis_rate_limiting", config, instance);
@@ -60,6 +57,19 @@ internal static class BenchEndpoints
         return Results.Json(
             Body(lease.IsAcquired ? "ok" : "rate_limited", client.Name, mode, snapshot.Config.RateLimit, instance),
             statusCode: lease.IsAcquired ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<IResult> Ceiling(HttpContext context, Func<string, Task<Decision>> call, ClusterConfigCache config, InstanceName instance)
+    {
+        var (client, error) = ClientIdentity.Resolve(context);
+        if (error is not null)
+        {
+            return error.ToResult();
+        }
+
+        await config.ForRequest(context);
+        var decision = await call(client.Value).WaitAsync(context.RequestAborted);
+        return RequestEndpoint.Answer(context, decision, client, 1, instance);
     }
 
     private static RequestResponse Body(string status, string client, string mode, int limit, InstanceName instance) =>

@@ -14,10 +14,17 @@ public sealed record BenchRow(string Name, string Path, BenchRowKind Kind, strin
     /// <summary><c>grain</c> mode's call to the client's grain, to a grain that admits everything.</summary>
     public static BenchRow GrainCallCeiling { get; } = new("ceiling: the grain call, no decision", "/api/ceiling/grain-call", BenchRowKind.Ceiling, null, "sliding_window", Shared: false);
 
+    /// <summary>The Redis modes' call to the worker on the silo, to a worker that admits everything with no script.</summary>
+    public static BenchRow WorkerCallCeiling { get; } = new("ceiling: the worker call, no script", "/api/ceiling/worker-call", BenchRowKind.Ceiling, null, "sliding_window", Shared: false);
+
+    /// <summary>The RedisRateLimiting package's sliding window: a Lua script per decision, from the HTTP handler.</summary>
+    public static BenchRow RedisRateLimitingPeer { get; } = new("peer: RedisRateLimiting sliding window", "/api/peer/redis-rate-limiting", BenchRowKind.Peer, null, "sliding_window", Shared: true);
+
     public static IReadOnlyList<BenchRow> All { get; } =
     [
         Baseline,
         GrainCallCeiling,
+        WorkerCallCeiling,
         Decides("local", "sliding_window", shared: false),
         Decides("local", "token_bucket", shared: false),
         Decides("grain", "sliding_window"),
@@ -26,11 +33,11 @@ public sealed record BenchRow(string Name, string Path, BenchRowKind Kind, strin
         Decides("redis_naive", "token_bucket"),
         Decides("redis_atomic", "sliding_window"),
         Decides("redis_atomic", "token_bucket"),
-        new("peer: RedisRateLimiting sliding window", "/api/peer/redis-rate-limiting", BenchRowKind.Peer, null, "sliding_window", Shared: true),
+        RedisRateLimitingPeer,
         new("peer: SlidingWindowRateLimiter (in-process)", "/api/peer/sliding-window-rate-limiter", BenchRowKind.Peer, null, "sliding_window", Shared: false),
     ];
 
-    /// <summary>The baseline, the grain call's ceiling and the lab's own modes, without the peers.</summary>
+    /// <summary>The baseline, the ceilings and the lab's own modes, without the peers.</summary>
     public static IReadOnlyList<BenchRow> Modes { get; } = All.Where(r => r.Kind != BenchRowKind.Peer).ToList();
 
     /// <summary>The baseline and the lab's own modes: where exactness is what is measured, a row that admits everything says nothing.</summary>
