@@ -45,6 +45,11 @@ public static class SiloHostingExtensions
             // Each silo sends its load statistics to every other silo, every second by default: they serve load-aware
             // placement, which the limiter's grains do not use (client grains prefer the local silo).
             silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromSeconds(10));
+            // Orleans inspects each stateless worker every 500 ms, for as long as it exists, to remove surplus workers
+            // once messages stop waiting for them; the limiter's workers are reentrant, so no message waits, and the
+            // inspections only woke the idle silo (after load, three a silo: the local, Redis and bench workers', six
+            // wake-ups a second). Without them an idle worker goes after the grain collection age, as any activation does.
+            silo.Configure<StatelessWorkerOptions>(o => o.RemoveIdleWorkers = false);
             // Each silo caches where grains live. Orleans' default keeps up to a million entries, and a burst
             // of one-off clients would leave one per client long after their grains deactivated. A bounded
             // LRU keeps the hot clients' locations and gives the rest of the memory back. An entry expires a
