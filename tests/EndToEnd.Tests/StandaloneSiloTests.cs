@@ -25,13 +25,15 @@ public sealed class StandaloneSiloTests(FailoverFixture fixture)
     }
 
     [Fact]
-    public async Task With_registered_keys_only_an_unknown_key_gets_401_naming_the_header_and_an_assigned_one_is_served()
+    public async Task With_registered_keys_only_an_unknown_key_gets_401_naming_the_header_also_from_the_bench_ceilings_and_an_assigned_one_is_served()
     {
         await using var silo = StandaloneSilo.Start(fixture, new Dictionary<string, string> { ["RATELIMITER_REQUIRE_REGISTERED_KEYS"] = "true" });
         Assert.True(await silo.UntilOk("/health/ready", Startup), silo.Log);
         string key = $"registered-{Guid.NewGuid():N}";
 
         var unknown = await silo.Get("/api/request", key);
+        // The ceilings call a grain as /api/request does: an unknown key must not reach one either.
+        Reply[] unknownAtCeilings = [await silo.Get("/api/ceiling/grain-call", key), await silo.Get("/api/ceiling/worker-call", key)];
         await Put(silo, "/admin/tiers/customers", """{"rate_limit": 100, "window_size_seconds": 60}""");
         await Put(silo, "/admin/assignments", $$"""{"api_key": "{{key}}", "tier": "customers"}""");
         var registered = await silo.Get("/api/request", key);
@@ -39,6 +41,7 @@ public sealed class StandaloneSiloTests(FailoverFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.Status);
         Assert.Equal(("unregistered_api_key", "X-API-Key"), (unknown.Field("error"), unknown.Field("field")));
+        Assert.All(unknownAtCeilings, r => Assert.Equal((HttpStatusCode.Unauthorized, "unregistered_api_key"), (r.Status, r.Field("error"))));
         Assert.Equal((HttpStatusCode.OK, "customers"), (registered.Status, registered.Field("tier")));
         Assert.Equal(HttpStatusCode.OK, withoutKey.Status);
     }

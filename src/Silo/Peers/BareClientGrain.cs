@@ -4,8 +4,9 @@ using RateLimiterOrleans.Grains;
 namespace RateLimiterOrleans.Silo.Peers;
 
 /// <summary>
-/// Placed and scheduled as <see cref="ClientLimiterGrain"/> is (on the silo that first asks, one turn at a time),
-/// with no count, journal or Redis: it admits from the client's policy, and leaves once a window passes without a call.
+/// Placed as <see cref="ClientLimiterGrain"/> is (on the silo that first asks) and, as it does, taking one call at a
+/// time, with no count, journal or Redis: it admits from the client's policy, and leaves once a window passes without
+/// a call.
 /// </summary>
 [PreferLocalPlacement]
 public sealed class BareClientGrain(ClusterConfigCache config, DecisionFactory decisions, BareClientGrains active) : Grain, IBareClientGrain
@@ -16,7 +17,6 @@ public sealed class BareClientGrain(ClusterConfigCache config, DecisionFactory d
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        active.Activated();
         var snapshot = await config.WhenReady();
         var window = snapshot.PolicyFor(Client).Limits.Window;
         this.RegisterGrainTimer(() =>
@@ -29,6 +29,8 @@ public sealed class BareClientGrain(ClusterConfigCache config, DecisionFactory d
             _calledSinceCheck = false;
             return Task.CompletedTask;
         }, window, window);
+        // Counted once it is active: an activation that fails is never deactivated, and would stay counted.
+        active.Activated();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -27,15 +27,15 @@ internal static class BenchEndpoints
     /// <c>/api/request</c> in <c>grain</c> mode with the decision taken out: the same call to a grain of the client,
     /// placed as the client's limiter grain is, which admits every request.
     /// </summary>
-    public static Task<IResult> BareGrainCall(HttpContext context, ClientGrainReferences<IBareClientGrain> grains, ClusterConfigCache config, InstanceName instance) =>
-        Ceiling(context, client => grains.For(client).Decide(1), config, instance);
+    public static Task<IResult> BareGrainCall(HttpContext context, ClientGrainReferences<IBareClientGrain> grains, ClusterConfigCache config, SecurityOptions security, InstanceName instance) =>
+        Ceiling(context, client => grains.For(client).Decide(1), config, security, instance);
 
     /// <summary>
     /// <c>/api/request</c> in the Redis modes with the script taken out: the same call to a worker on this silo, which
     /// admits every request.
     /// </summary>
-    public static Task<IResult> BareWorkerCall(HttpContext context, IBareWorkerGrain worker, ClusterConfigCache config, InstanceName instance) =>
-        Ceiling(context, client => worker.Decide(client, 1), config, instance);
+    public static Task<IResult> BareWorkerCall(HttpContext context, IBareWorkerGrain worker, ClusterConfigCache config, SecurityOptions security, InstanceName instance) =>
+        Ceiling(context, client => worker.Decide(client, 1), config, security, instance);
 
     public static Task<IResult> RedisRateLimiting(HttpContext context, PeerLimiters peers, ClusterConfigCache config, InstanceName instance) =>
         Decide(context, () => peers.RedisRateLimiting, "peer_redis_rate_limiting", config, instance);
@@ -59,7 +59,9 @@ internal static class BenchEndpoints
             statusCode: lease.IsAcquired ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task<IResult> Ceiling(HttpContext context, Func<string, Task<Decision>> call, ClusterConfigCache config, InstanceName instance)
+    // As /api/request does, an unregistered key is refused before it reaches a grain: where keys must be registered,
+    // no key can otherwise activate grains.
+    private static async Task<IResult> Ceiling(HttpContext context, Func<string, Task<Decision>> call, ClusterConfigCache config, SecurityOptions security, InstanceName instance)
     {
         var (client, error) = ClientIdentity.Resolve(context);
         if (error is not null)
@@ -67,7 +69,12 @@ internal static class BenchEndpoints
             return error.ToResult();
         }
 
-        await config.ForRequest(context);
+        var snapshot = await config.ForRequest(context);
+        if (ClientIdentity.Unregistered(client, snapshot.Config, security) is { } unregistered)
+        {
+            return unregistered.ToResult(StatusCodes.Status401Unauthorized);
+        }
+
         var decision = await call(client.Value).WaitAsync(context.RequestAborted);
         return RequestEndpoint.Answer(context, decision, client, 1, instance);
     }

@@ -61,11 +61,12 @@ public static class BenchReport
         }
 
         Line();
-        Line("## Through nginx: every mode, both algorithms, the baseline and two peers");
+        Line("## Through nginx: every mode, both algorithms, the baseline, two ceilings and two peers");
         Line();
         Line($"Each row: `wrk -t2 -c{o.Connections} -d{N(o.Duration.TotalSeconds)}s` through nginx after a 1 s warm-up, with API keys no earlier row used; before the first round, every row of the first set runs unmeasured for {N(HttpBench.RowWarmUp.TotalSeconds)} s, so no row is measured on code that has not yet been compiled for speed. {o.Rounds} rounds; each round measures every set and every row, the order of sets and of rows reversed every other round; the tables give the median and the spread between rounds. "
             + Settling(results.Http)
             + "Each set has its own baseline, `/api/baseline`: the same client identification, JSON and nginx hop (and the same routing), with no decision; a row's ratio is to the baseline of its set. "
+            + "The two ceilings make a mode's call with the decision taken out, and admit everything: `/api/ceiling/grain-call` calls a grain of the client placed as a `grain`-mode grain is, `/api/ceiling/worker-call` the worker on the silo that the Redis modes call; a row of the mode does that work and more. "
             + "The peers run inside the same silo processes: the RedisRateLimiting package's sliding window on the same Redis, and .NET's in-process `SlidingWindowRateLimiter` (10 segments), which like `local` counts per silo.");
         Line();
         Line("![Decisions per second by row](benchmarks.svg)");

@@ -38,13 +38,13 @@ public sealed record BenchRow(string Name, string Path, BenchRowKind Kind, strin
     ];
 
     /// <summary>The baseline, the ceilings and the lab's own modes, without the peers.</summary>
-    public static IReadOnlyList<BenchRow> Modes { get; } = All.Where(r => r.Kind != BenchRowKind.Peer).ToList();
+    public static IReadOnlyList<BenchRow> WithoutPeers { get; } = All.Where(r => r.Kind != BenchRowKind.Peer).ToList();
 
     /// <summary>The baseline and the lab's own modes: where exactness is what is measured, a row that admits everything says nothing.</summary>
-    public static IReadOnlyList<BenchRow> Deciding { get; } = All.Where(r => r.Kind is BenchRowKind.Baseline or BenchRowKind.Mode).ToList();
+    public static IReadOnlyList<BenchRow> BaselineAndModes { get; } = All.Where(r => r.Kind is BenchRowKind.Baseline or BenchRowKind.Mode).ToList();
 
     /// <summary>What affinity routing changes: grain calls stay on the silo, local counts become per client.</summary>
-    public static IReadOnlyList<BenchRow> AffinityRows { get; } = Modes.Where(r => r.Kind != BenchRowKind.Mode || r.Mode is "local" or "grain" || r.Name == "redis_atomic, sliding window").ToList();
+    public static IReadOnlyList<BenchRow> AffinityRows { get; } = WithoutPeers.Where(r => r.Kind != BenchRowKind.Mode || r.Mode is "local" or "grain" || r.Name == "redis_atomic, sliding window").ToList();
 
     /// <summary>Whether the row limits at all, so over-admission applies.</summary>
     public bool Limited => Kind is BenchRowKind.Mode or BenchRowKind.Peer;

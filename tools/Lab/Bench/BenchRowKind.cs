@@ -6,7 +6,10 @@ public enum BenchRowKind
     /// <summary>No decision: what every other row is read against.</summary>
     Baseline,
 
-    /// <summary>The call a mode makes with the decision taken out: the most that mode's design can reach.</summary>
+    /// <summary>
+    /// The call a mode makes with the decision taken out: a row of that mode does this work and more, so it is expected
+    /// at or below it, and a row measured above it shows the noise between rows.
+    /// </summary>
     Ceiling,
 
     /// <summary>One of the lab's modes deciding.</summary>

@@ -26,14 +26,14 @@ public sealed record BenchRowSet(string Id, string Title, int Clients, int RateL
     /// 10,000 keys drawn at random, one to five requests each in a run, by the row's speed: every request is admitted, and new clients
     /// arrive throughout, so activating a client's grain, its directory entry and its first Redis key are measured.
     /// </summary>
-    public static BenchRowSet Many { get; } = new("many", "10,000 clients, each under its limit, arriving throughout", 10_000, 100, 10, BenchKeys.Random, false, BenchRow.Modes);
+    public static BenchRowSet Many { get; } = new("many", "10,000 clients, each under its limit, arriving throughout", 10_000, 100, 10, BenchKeys.Random, false, BenchRow.WithoutPeers);
 
     /// <summary>
     /// One key whose limit most of the load fits under: one activation serialises every decision, one Redis key
     /// takes every script. A one-second window lets the limit bind every second a row decides more than it allows,
     /// so exactness shows at whatever speed the row reaches.
     /// </summary>
-    public static BenchRowSet Hot { get; } = new("hot", "one hot client, limit 1,000 per second", 1, 1_000, 1, BenchKeys.Rotate, false, BenchRow.Deciding);
+    public static BenchRowSet Hot { get; } = new("hot", "one hot client, limit 1,000 per second", 1, 1_000, 1, BenchKeys.Rotate, false, BenchRow.BaselineAndModes);
 
     /// <summary>The 20 rotating clients again, with nginx hashing the API key: each client's requests and grain on one silo.</summary>
     public static BenchRowSet Routed { get; } = new("affinity", "20 clients over their limit, affinity routing", SmallClients, 100, 10, BenchKeys.Rotate, true, BenchRow.AffinityRows);

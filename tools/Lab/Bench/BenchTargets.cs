@@ -22,8 +22,8 @@ public static class BenchTargets
 
             double baseline = BenchReport.Baseline(rows);
             double ratio = rows.Single(r => r.Row.Name == name).DecisionsPerSecond / baseline;
-            // Beside it, the rows that bound what it can reach: its call with no decision behind it, or a peer that
-            // decides the same way with no call.
+            // Beside it, the rows it is read against: its call with no decision behind it, or a peer that decides the
+            // same way with no call.
             var beside = rows.Where(r => bounds.Contains(r.Row)).Select(r => $"{r.Row.Name}: {r.DecisionsPerSecond / baseline * 100:0}%").ToList();
             string bound = beside.Count > 0 ? $" ({string.Join("; ", beside)})" : "";
             checks.Add(new Check($"`{name}` ≥ {target * 100:0}% of baseline, {set.Title}", $"{ratio * 100:0}%{bound}", ratio >= target, ratio >= target ? null : $"{(target - ratio) * 100:0} points short"));
