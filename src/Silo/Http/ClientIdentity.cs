@@ -31,6 +31,24 @@ internal static class ClientIdentity
     }
 
     /// <summary>
+    /// The client of a request that will reach a grain, and the configuration it is served under; or the answer that
+    /// refuses it: a key that is present but unusable (400), or unregistered where keys must be registered (401).
+    /// </summary>
+    public static async Task<(ClientId Client, ConfigSnapshot Snapshot, IResult? Refusal)> ResolveServed(HttpContext context, ClusterConfigCache config, SecurityOptions security)
+    {
+        var (client, error) = Resolve(context);
+        if (error is not null)
+        {
+            return (client, null!, error.ToResult());
+        }
+
+        var snapshot = await config.ForRequest(context);
+        return Unregistered(client, snapshot.Config, security) is { } unregistered
+            ? (client, snapshot, unregistered.ToResult(StatusCodes.Status401Unauthorized))
+            : (client, snapshot, null);
+    }
+
+    /// <summary>
     /// With <see cref="SecurityOptions.RequireRegisteredKeys"/>, an API key that no tier lists is refused, so
     /// inventing keys cannot mint quota. Addresses are always served: a caller cannot choose its own.
     /// </summary>

@@ -14,16 +14,10 @@ internal static class RequestEndpoint
         SecurityOptions security,
         InstanceName instance)
     {
-        var (client, error) = ClientIdentity.Resolve(context);
-        if (error is not null)
+        var (client, snapshot, refusal) = await ClientIdentity.ResolveServed(context, config, security);
+        if (refusal is not null)
         {
-            return error.ToResult();
-        }
-
-        var snapshot = await config.ForRequest(context);
-        if (ClientIdentity.Unregistered(client, snapshot.Config, security) is { } unregistered)
-        {
-            return unregistered.ToResult(StatusCodes.Status401Unauthorized);
+            return refusal;
         }
 
         var (permits, costError) = RequestCost.Read(context.Request, snapshot.PolicyFor(client.Value).Limits.RateLimit);

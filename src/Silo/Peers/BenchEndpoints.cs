@@ -63,16 +63,10 @@ internal static class BenchEndpoints
     // no key can otherwise activate grains.
     private static async Task<IResult> Ceiling(HttpContext context, Func<string, Task<Decision>> call, ClusterConfigCache config, SecurityOptions security, InstanceName instance)
     {
-        var (client, error) = ClientIdentity.Resolve(context);
-        if (error is not null)
+        var (client, _, refusal) = await ClientIdentity.ResolveServed(context, config, security);
+        if (refusal is not null)
         {
-            return error.ToResult();
-        }
-
-        var snapshot = await config.ForRequest(context);
-        if (ClientIdentity.Unregistered(client, snapshot.Config, security) is { } unregistered)
-        {
-            return unregistered.ToResult(StatusCodes.Status401Unauthorized);
+            return refusal;
         }
 
         var decision = await call(client.Value).WaitAsync(context.RequestAborted);
