@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RateLimiterOrleans.Stores;
 
@@ -7,12 +8,13 @@ namespace RateLimiterOrleans.Grains;
 /// Owns the cluster-wide configuration: persisted in Redis through Orleans grain storage, and pushed to
 /// every silo's cache through <see cref="WaitForChange"/>, a long poll that answers on the next change.
 /// </summary>
-public sealed class ConfigGrain(
+public sealed partial class ConfigGrain(
     [PersistentState("config", RateLimiterStorage.Name)] IPersistentState<ConfigState> state,
     IOptions<RateLimiterOptions> options,
     RedisResetStore redisReset,
     IClusterMembershipService membership,
-    TimeProvider time) : Grain, IConfigGrain
+    TimeProvider time,
+    ILogger<ConfigGrain> logger) : Grain, IConfigGrain
 {
     // Long enough to keep idle polling cheap, short enough to stay well inside the method's 15 s response timeout.
     private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(10);
@@ -23,7 +25,12 @@ public sealed class ConfigGrain(
     private readonly SiloAcknowledgements _acknowledgements = new(time, membership);
     private TaskCompletionSource<ClusterConfig> _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ClusterConfig Current => state.State.Config!;
+    // What Redis holds. The polls interleave with a change's write, so they must not see the change before it is
+    // saved: a write that then failed would take the version back, and the next change would reuse its number for
+    // other content, which a silo holding the unsaved copy would take for the version it already has.
+    private ClusterConfig _saved = null!;
+
+    private ClusterConfig Current => _saved;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -37,12 +44,19 @@ public sealed class ConfigGrain(
 
         // A configuration stored before tiers existed reads back without them.
         var stored = state.State.Config;
-        state.State.Config = stored with
+        _saved = state.State.Config = stored with
         {
             ClientResets = stored.ClientResets ?? [],
             Tiers = stored.Tiers ?? [],
             Assignments = stored.Assignments ?? [],
         };
+        LogActivated(_saved.Version);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        LogDeactivated(_saved?.Version ?? 0, reason.ReasonCode, reason.Description);
+        return Task.CompletedTask;
     }
 
     public Task<ClusterConfig> Get() => Task.FromResult(Current);
@@ -118,7 +132,6 @@ public sealed class ConfigGrain(
 
     private async Task<ClusterConfig> Save(ClusterConfig next)
     {
-        var previous = state.State.Config;
         state.State.Config = next;
         try
         {
@@ -127,13 +140,21 @@ public sealed class ConfigGrain(
         catch
         {
             // The change is refused whole: memory must not run ahead of what Redis holds.
-            state.State.Config = previous;
+            state.State.Config = _saved;
             throw;
         }
 
+        _saved = next;
         var waiting = _changed;
         _changed = new TaskCompletionSource<ClusterConfig>(TaskCreationOptions.RunContinuationsAsynchronously);
         waiting.SetResult(next);
         return next;
     }
+
+    // Where the one copy lives, and when it moves, is what a silo holding an old configuration is read against.
+    [LoggerMessage(Level = LogLevel.Information, Message = "The configuration grain is active on this silo with configuration v{Version}")]
+    private partial void LogActivated(long version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The configuration grain leaves this silo at configuration v{Version}: {Reason} ({Description})")]
+    private partial void LogDeactivated(long version, DeactivationReasonCode reason, string description);
 }

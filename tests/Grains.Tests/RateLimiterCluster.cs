@@ -29,7 +29,8 @@ public sealed class RateLimiterCluster : IAsyncDisposable
 
     /// <param name="storageRedis">A separate Redis for the stored configuration, as a deployment may run.</param>
     /// <param name="idleCheck">How often idle limiters check their count (<c>RateLimiter:IdleCheck</c>); zero for the lab's default.</param>
-    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3, string? storageRedis = null, TimeSpan idleCheck = default)
+    /// <param name="storageWrites">Holds the stored configuration's writes when a test asks it to.</param>
+    public static async Task<RateLimiterCluster> StartAsync(string redis, string serviceId, short silos = 3, string? storageRedis = null, TimeSpan idleCheck = default, StorageWriteGate? storageWrites = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
@@ -47,6 +48,10 @@ public sealed class RateLimiterCluster : IAsyncDisposable
                 o.StorageRedis = storageRedis;
                 o.IdleCheck = idleCheck;
             });
+            if (storageWrites is not null)
+            {
+                HeldGrainStorage.Replace(siloBuilder.Services, RateLimiterStorage.Name, storageWrites);
+            }
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
