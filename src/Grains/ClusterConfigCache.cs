@@ -19,6 +19,7 @@ public sealed partial class ClusterConfigCache(
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _publishing = new();
     private volatile ConfigSnapshot? _current;
     private long _lastHeard;
     private Task _refresh = Task.CompletedTask;
@@ -51,9 +52,12 @@ public sealed partial class ClusterConfigCache(
     {
         ArgumentNullException.ThrowIfNull(config);
         Heard();
-        if (_current is null || config.Version > _current.Config.Version)
+        lock (_publishing)
         {
-            Publish(config);
+            if (_current is null || config.Version > _current.Config.Version)
+            {
+                Publish(config);
+            }
         }
     }
 
@@ -81,13 +85,10 @@ public sealed partial class ClusterConfigCache(
         {
             try
             {
-                var latest = await configGrain.WaitForChange(_current?.Config.Version ?? 0, silo.SiloAddress.ToParsableString()).WaitAsync(_stopping.Token);
+                long held = _current?.Config.Version ?? 0;
+                var latest = await configGrain.WaitForChange(held, silo.SiloAddress.ToParsableString()).WaitAsync(_stopping.Token);
                 Heard();
-                // The grain is the authority: take whatever differs, even a lower version after its storage was wiped.
-                if (_current is null || latest.Version != _current.Config.Version)
-                {
-                    Publish(latest);
-                }
+                TakeAnswer(latest, held);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -97,6 +98,17 @@ public sealed partial class ClusterConfigCache(
             {
                 LogRefreshFailed(e);
                 await Task.Delay(RetryDelay, time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private void TakeAnswer(ClusterConfig latest, long asked)
+    {
+        lock (_publishing)
+        {
+            if (ConfigSuccession.TakesAnswer(_current?.Config.Version, asked, latest.Version))
+            {
+                Publish(latest);
             }
         }
     }

@@ -1,0 +1,16 @@
+namespace RateLimiterOrleans.Grains;
+
+/// <summary>Whether a silo replaces the configuration it holds with an answer to its long poll.</summary>
+internal static class ConfigSuccession
+{
+    /// <summary>
+    /// A newer version is always taken. The grain is the authority, so an older one is taken too when it answers the
+    /// version the silo still holds: the grain went back, as after its storage was wiped. When the silo took its own
+    /// newer change while the poll was out, the answer is older news, and taking it would put the silo back a version.
+    /// </summary>
+    /// <param name="held">The version the silo holds now; null before its first copy.</param>
+    /// <param name="asked">The version the silo named in the poll.</param>
+    /// <param name="answered">The version the grain answered with.</param>
+    public static bool TakesAnswer(long? held, long asked, long answered) =>
+        held is not { } version || answered > version || (answered != version && version == asked);
+}
