@@ -2,20 +2,18 @@ namespace RateLimiterOrleans.Grains;
 
 /// <summary>
 /// Which configuration version each silo's cache holds, as reported by its long polls. Lets a change
-/// wait until the whole cluster has it. A silo that membership no longer counts as active, or that has not polled
-/// for a while, is presumed gone: a killed silo must not hold every change up until it is forgotten.
+/// wait until the whole cluster has it. Every silo that membership counts as active must have reported the
+/// version: one that has not polled (it has just joined, or this grain has just activated) or that stopped polling
+/// (its loop is stuck, or it is frozen) may not hold it, so the answer is no until it reports or is declared dead.
 /// </summary>
 internal sealed class SiloAcknowledgements(TimeProvider time, IClusterMembershipService membership)
 {
-    // A live cache polls at least every long-poll period; three periods of silence means it is gone.
-    private static readonly TimeSpan Silence = TimeSpan.FromSeconds(30);
-
-    private readonly Dictionary<string, (long Version, DateTimeOffset At)> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _held = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Record(string silo, long version)
     {
-        _held[silo] = (version, time.GetUtcNow());
+        _held[silo] = version;
         var waiting = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         waiting.SetResult();
@@ -42,13 +40,8 @@ internal sealed class SiloAcknowledgements(TimeProvider time, IClusterMembership
         return true;
     }
 
-    private bool AllHold(long version)
-    {
-        var now = time.GetUtcNow();
-        var active = membership.CurrentSnapshot.Members.Values
+    private bool AllHold(long version) =>
+        membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active)
-            .Select(m => m.SiloAddress.ToParsableString())
-            .ToHashSet(StringComparer.Ordinal);
-        return _held.Where(h => active.Contains(h.Key) && now - h.Value.At < Silence).All(h => h.Value.Version >= version);
-    }
+            .All(m => _held.TryGetValue(m.SiloAddress.ToParsableString(), out long held) && held >= version);
 }
