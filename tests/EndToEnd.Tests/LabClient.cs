@@ -68,6 +68,26 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
         }
     }
 
+    /// <summary>
+    /// Each instance's configuration as it answers now (version, mode, default limit, tiers), for a failure message:
+    /// a count that went wrong on one instance says whether that instance held the configuration the others did.
+    /// </summary>
+    public async Task<string> ConfigOfEveryInstance()
+    {
+        var instances = new List<string>();
+        for (int i = 0; i < StackPorts.Silos; i++)
+        {
+            var reply = await Get($"{Api(i)}/admin/config");
+            var ready = await Get($"{Api(i)}/health/ready");
+            string heard = ready.MediaType == "application/json" && ready.Json["config_age_seconds"] is { } age ? $"heard from the config grain {age} s ago" : $"readiness {(int)ready.Status}";
+            instances.Add(reply.Status == HttpStatusCode.OK
+                ? $"{reply.Field("instance")} v{reply.Field("version")} {reply.Field("mode")} {reply.Field("rate_limit")}/{reply.Field("window_size_seconds")} s {reply.Field("tiers")} tiers, {heard}"
+                : $"api-{i + 1} {(int)reply.Status}");
+        }
+
+        return string.Join("; ", instances);
+    }
+
     public Task<Reply> Reset(string? client = null) =>
         Send(new HttpRequestMessage(HttpMethod.Post, client is null ? $"{Nginx}/admin/reset" : $"{Nginx}/admin/reset?client={Uri.EscapeDataString(client)}"));
 
@@ -178,4 +198,14 @@ public sealed record Reply(HttpStatusCode Status, string Text, IReadOnlyDictiona
     public JsonObject Json => JsonNode.Parse(Text)!.AsObject();
 
     public string Field(string name) => Json[name]!.ToString();
+
+    /// <summary>The replies' statuses per instance, such as <c>api-1 200x4 429x30</c>, for a failure message.</summary>
+    public static string TallyByInstance(IEnumerable<Reply> replies) =>
+        string.Join("; ", replies
+            .GroupBy(r => r.Instance)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {string.Join(" ", g.GroupBy(r => (int)r.Status).OrderBy(s => s.Key).Select(s => $"{s.Key}x{s.Count()}"))}"));
+
+    // An answer that is not the API's own JSON (nginx's, or a 503 without an instance) is tallied apart.
+    private string Instance => MediaType == "application/json" && JsonNode.Parse(Text) is JsonObject json && json["instance"] is { } instance ? instance.ToString() : "no instance";
 }
