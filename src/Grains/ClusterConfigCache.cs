@@ -85,10 +85,10 @@ public sealed partial class ClusterConfigCache(
         {
             try
             {
-                long held = _current?.Config.Version ?? 0;
-                var latest = await configGrain.WaitForChange(held, silo.SiloAddress.ToParsableString()).WaitAsync(_stopping.Token);
+                long asked = _current?.Config.Version ?? 0;
+                var latest = await configGrain.WaitForChange(asked, silo.SiloAddress.ToParsableString()).WaitAsync(_stopping.Token);
                 Heard();
-                TakeAnswer(latest, held);
+                TakeAnswer(latest, asked);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

@@ -30,8 +30,6 @@ public sealed partial class ConfigGrain(
     // other content, which a silo holding the unsaved copy would take for the version it already has.
     private ClusterConfig _saved = null!;
 
-    private ClusterConfig Current => _saved;
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Config is null)
@@ -55,37 +53,37 @@ public sealed partial class ConfigGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        LogDeactivated(_saved?.Version ?? 0, reason.ReasonCode, reason.Description);
+        LogDeactivated(_saved.Version, reason.ReasonCode, reason.Description);
         return Task.CompletedTask;
     }
 
-    public Task<ClusterConfig> Get() => Task.FromResult(Current);
+    public Task<ClusterConfig> Get() => Task.FromResult(_saved);
 
-    public Task<ConfigChange> Update(ConfigPatch patch) => Change(ConfigRules.Apply(Current, patch));
+    public Task<ConfigChange> Update(ConfigPatch patch) => Change(ConfigRules.Apply(_saved, patch));
 
-    public Task<ConfigChange> PutTier(string name, TierPatch patch) => Change(ConfigRules.PutTier(Current, name, patch));
+    public Task<ConfigChange> PutTier(string name, TierPatch patch) => Change(ConfigRules.PutTier(_saved, name, patch));
 
-    public Task<ConfigChange> DeleteTier(string name) => Change(ConfigRules.DeleteTier(Current, name));
+    public Task<ConfigChange> DeleteTier(string name) => Change(ConfigRules.DeleteTier(_saved, name));
 
-    public Task<ConfigChange> Assign(string apiKey, string tier) => Change(ConfigRules.Assign(Current, apiKey, tier));
+    public Task<ConfigChange> Assign(string apiKey, string tier) => Change(ConfigRules.Assign(_saved, apiKey, tier));
 
-    public Task<ConfigChange> Unassign(string apiKey) => Change(ConfigRules.Unassign(Current, apiKey));
+    public Task<ConfigChange> Unassign(string apiKey) => Change(ConfigRules.Unassign(_saved, apiKey));
 
     public Task<ClusterConfig> ResetAll()
     {
-        long generation = Current.ResetCounter + 1;
-        return Save(Current with
+        long generation = _saved.ResetCounter + 1;
+        return Save(_saved with
         {
-            Version = Current.Version + 1,
+            Version = _saved.Version + 1,
             ResetCounter = generation,
             FullResetGeneration = generation,
-            ClientResets = Current.ClientResets.Clear(),
+            ClientResets = _saved.ClientResets.Clear(),
         });
     }
 
     public async Task<ConfigChange> ResetClient(string client)
     {
-        var change = ConfigRules.ResetClient(Current, client, time.GetUtcNow());
+        var change = ConfigRules.ResetClient(_saved, client, time.GetUtcNow());
         if (!change.Applied)
         {
             return change;
@@ -94,11 +92,11 @@ public sealed partial class ConfigGrain(
         // Redis first: when it fails, nothing has changed, so a retry is a whole reset.
         try
         {
-            await redisReset.ResetClientAsync(client, Current.FullResetGeneration);
+            await redisReset.ResetClientAsync(client, _saved.FullResetGeneration);
         }
         catch (RedisStoreException)
         {
-            return new ConfigChange(Current, new ConfigError("client", "was not reset: Redis did not answer; retry shortly", ConfigErrorKind.Unavailable));
+            return new ConfigChange(_saved, new ConfigError("client", "was not reset: Redis did not answer; retry shortly", ConfigErrorKind.Unavailable));
         }
 
         await Save(change.Config);
@@ -110,19 +108,19 @@ public sealed partial class ConfigGrain(
 
     public async Task<ClusterConfig> WaitForChange(long knownVersion, string silo)
     {
-        _acknowledgements.Record(silo, knownVersion);
-        if (Current.Version != knownVersion)
+        _acknowledgements.Record(silo, knownVersion, _saved.Version);
+        if (_saved.Version != knownVersion)
         {
-            return Current;
+            return _saved;
         }
 
         await Task.WhenAny(_changed.Task, Task.Delay(LongPoll, time));
-        return Current;
+        return _saved;
     }
 
     private async Task<ConfigChange> Change(ConfigChange change)
     {
-        if (change.Applied && !ReferenceEquals(change.Config, Current))
+        if (change.Applied && !ReferenceEquals(change.Config, _saved))
         {
             await Save(change.Config);
         }
@@ -151,7 +149,7 @@ public sealed partial class ConfigGrain(
         return next;
     }
 
-    // Where the one copy lives, and when it moves, is what a silo holding an old configuration is read against.
+    // Which silo hosted the grain, and at which version: what explains a silo that holds an old configuration.
     [LoggerMessage(Level = LogLevel.Information, Message = "The configuration grain is active on this silo with configuration v{Version}")]
     private partial void LogActivated(long version);
 

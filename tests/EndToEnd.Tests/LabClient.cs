@@ -77,12 +77,20 @@ public sealed class LabClient(StackPorts ports, string? adminToken = null) : IDi
         var instances = new List<string>();
         for (int i = 0; i < StackPorts.Silos; i++)
         {
-            var reply = await Get($"{Api(i)}/admin/config");
-            var ready = await Get($"{Api(i)}/health/ready");
-            string heard = ready.MediaType == "application/json" && ready.Json["config_age_seconds"] is { } age ? $"heard from the config grain {age} s ago" : $"readiness {(int)ready.Status}";
-            instances.Add(reply.Status == HttpStatusCode.OK
-                ? $"{reply.Field("instance")} v{reply.Field("version")} {reply.Field("mode")} {reply.Field("rate_limit")}/{reply.Field("window_size_seconds")} s {reply.Field("tiers")} tiers, {heard}"
-                : $"api-{i + 1} {(int)reply.Status}");
+            try
+            {
+                var reply = await Get($"{Api(i)}/admin/config");
+                var ready = await Get($"{Api(i)}/health/ready");
+                string heard = ready.MediaType == "application/json" && ready.Json["config_age_seconds"] is { } age ? $"heard from the config grain {age} s ago" : $"readiness {(int)ready.Status}";
+                instances.Add(reply.Status == HttpStatusCode.OK
+                    ? $"{reply.Field("instance")} v{reply.Field("version")} {reply.Field("mode")} {reply.Field("rate_limit")}/{reply.Field("window_size_seconds")} s {reply.Field("tiers")} tiers, {heard}"
+                    : $"api-{i + 1} {(int)reply.Status}");
+            }
+            catch (HttpRequestException e)
+            {
+                // The description serves a failure message, which must not be lost to an instance that is down.
+                instances.Add($"api-{i + 1} unreachable ({e.Message})");
+            }
         }
 
         return string.Join("; ", instances);

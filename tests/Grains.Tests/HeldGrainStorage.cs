@@ -4,7 +4,7 @@ using Orleans.Storage;
 namespace RateLimiterOrleans.Grains.Tests;
 
 /// <summary>A silo's grain storage whose writes go through a <see cref="StorageWriteGate"/> first.</summary>
-internal sealed class HeldGrainStorage(IGrainStorage storage, StorageWriteGate gate) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+internal sealed class HeldGrainStorage(IGrainStorage storage, StorageWriteGate gate) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable, IDisposable
 {
     /// <summary>Wraps the storage provider registered under <paramref name="name"/>, which has to be registered already.</summary>
     public static void Replace(IServiceCollection services, string name, StorageWriteGate gate)
@@ -27,4 +27,9 @@ internal sealed class HeldGrainStorage(IGrainStorage storage, StorageWriteGate g
 
     // The Redis provider connects in the silo's lifecycle; it is registered as the participant under this wrapper.
     public void Participate(ISiloLifecycle lifecycle) => (storage as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+
+    // The container disposes what it built, which is this wrapper: the Redis provider's own connection goes with it.
+    public ValueTask DisposeAsync() => storage is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+
+    public void Dispose() => (storage as IDisposable)?.Dispose();
 }

@@ -1,39 +1,63 @@
 namespace RateLimiterOrleans.Grains.Tests;
 
 /// <summary>
-/// Where a test holds grain-storage writes: once held, the next write waits at the gate until the test fails it.
-/// Writes pass straight through otherwise.
+/// Where a test holds a grain-storage write: once held, the next write waits at the gate until the test fails it.
+/// Every other write passes straight through.
 /// </summary>
 public sealed class StorageWriteGate
 {
-    private TaskCompletionSource? _held;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _armed;
+    private TaskCompletionSource? _holding;
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when a held write has arrived at the gate.</summary>
-    public Task Reached => _reached.Task;
+    /// <summary>Completes when the held write has arrived at the gate.</summary>
+    public Task Reached
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reached.Task;
+            }
+        }
+    }
 
     public void Hold()
     {
-        _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 
-    /// <summary>Fails the held write with <paramref name="failure"/>, as a storage that gave up would, and opens the gate.</summary>
+    /// <summary>Fails the held write with <paramref name="failure"/>, as a storage that gave up would.</summary>
     public void Fail(Exception failure)
     {
-        var held = _held ?? throw new InvalidOperationException("No write is held.");
-        _held = null;
-        held.SetException(failure);
+        TaskCompletionSource holding;
+        lock (_gate)
+        {
+            holding = _holding ?? throw new InvalidOperationException("No write is held.");
+            _holding = null;
+        }
+
+        holding.SetException(failure);
     }
 
     internal Task Pass()
     {
-        if (_held is not { } held)
+        lock (_gate)
         {
-            return Task.CompletedTask;
-        }
+            if (_armed is not { } armed)
+            {
+                return Task.CompletedTask;
+            }
 
-        _reached.TrySetResult();
-        return held.Task;
+            _armed = null;
+            _holding = armed;
+            _reached.TrySetResult();
+            return armed.Task;
+        }
     }
 }
