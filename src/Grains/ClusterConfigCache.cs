@@ -54,7 +54,7 @@ public sealed partial class ClusterConfigCache(
         Heard();
         lock (_publishing)
         {
-            if (_current is null || config.Version > _current.Config.Version)
+            if (ConfigSuccession.TakesOwnChange(_current?.Config.Version, config.Version))
             {
                 Publish(config);
             }

@@ -17,4 +17,14 @@ public sealed class ConfigSuccessionTests
     {
         Assert.Equal(taken, ConfigSuccession.TakesAnswer(held, asked, answered));
     }
+
+    [Theory]
+    [InlineData(null, 1L, true)]
+    [InlineData(5L, 6L, true)]
+    [InlineData(5L, 5L, false)]
+    [InlineData(6L, 5L, false)]
+    public void A_silo_takes_its_own_change_only_when_no_poll_brought_it_a_later_one(long? held, long changed, bool taken)
+    {
+        Assert.Equal(taken, ConfigSuccession.TakesOwnChange(held, changed));
+    }
 }
